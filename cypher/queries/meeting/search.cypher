@@ -1,0 +1,41 @@
+// One page of meetings, oldest first, keyset-paged on (date, id). The search starts from the
+// most selective anchor given — a participant, a pair of countries, a place, a topic — and only
+// scans meetings by date when none is. Every filter is inclusive: a meeting matches [from, to]
+// when any of its days falls inside.
+CALL () {
+  WITH 1 AS guard WHERE $participantId IS NOT NULL
+  MATCH (:Person {id: $participantId})-[:PARTICIPATED_IN]->(m:Meeting)
+  RETURN m
+  UNION
+  WITH 1 AS guard WHERE $participantId IS NULL AND size($countryIds) > 0
+  MATCH (:Organization {id: $countryIds[0]})<-[:INVOLVES]-(m:Meeting)
+  RETURN m
+  UNION
+  WITH 1 AS guard WHERE $participantId IS NULL AND size($countryIds) = 0 AND $placeId IS NOT NULL
+  MATCH (:Place {id: $placeId})<-[:AT]-(m:Meeting)
+  RETURN m
+  UNION
+  WITH 1 AS guard WHERE $participantId IS NULL AND size($countryIds) = 0 AND $placeId IS NULL AND $topicId IS NOT NULL
+  MATCH (:Topic {id: $topicId})<-[:ABOUT]-(m:Meeting)
+  RETURN m
+  UNION
+  WITH 1 AS guard WHERE $participantId IS NULL AND size($countryIds) = 0 AND $placeId IS NULL AND $topicId IS NULL
+  MATCH (m:Meeting)
+  WHERE $to IS NULL OR m.date <= date($to)
+  RETURN m
+}
+WITH m
+WHERE NOT m:Retracted
+  AND ($from IS NULL OR coalesce(m.endDate, m.date) >= date($from))
+  AND ($to IS NULL OR m.date <= date($to))
+  AND ($afterDate IS NULL OR m.date > date($afterDate) OR (m.date = date($afterDate) AND m.id > $afterId))
+  AND ($withId IS NULL OR EXISTS { (m)<-[:PARTICIPATED_IN]-(:Person {id: $withId}) })
+  AND all(c IN $countryIds WHERE EXISTS { (m)-[:INVOLVES]->(:Organization {id: c}) })
+  AND ($placeId IS NULL OR EXISTS { (m)-[:AT]->(:Place {id: $placeId}) })
+  AND ($topicId IS NULL OR EXISTS { (m)-[:ABOUT]->(:Topic {id: $topicId}) })
+WITH m ORDER BY m.date, m.id LIMIT $limit
+OPTIONAL MATCH (m)-[:AT]->(place:Place)
+OPTIONAL MATCH (m)-[:DURING]->(trip:Trip)
+RETURN m {.id, .date, .endDate, .dateExpression, .durationMinutes, .durationExpression, .format, .cameo, .description,
+          placeId: place.id, tripId: trip.id} AS meeting
+ORDER BY m.date, m.id

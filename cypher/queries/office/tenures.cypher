@@ -1,0 +1,17 @@
+// Tenures by person ids and/or position ids, optionally only those valid on $asOf.
+// The as-of rule of the whole service lives here: a tenure is valid on D iff start <= D < end.
+CALL () {
+  UNWIND $personIds AS key
+  MATCH (:Person {id: key})-[:HELD]->(t:Tenure)
+  RETURN key, t
+  UNION ALL
+  UNWIND $positionIds AS key
+  MATCH (:Position {id: key})<-[:OF_POSITION]-(t:Tenure)
+  RETURN key, t
+}
+WITH key, t
+WHERE NOT t:Retracted
+  AND ($asOf IS NULL OR (t.start <= date($asOf) AND (t.end IS NULL OR date($asOf) < t.end)))
+MATCH (p:Person)-[:HELD]->(t)-[:OF_POSITION]->(pos:Position)
+RETURN key, t {.id, .start, .startPrecision, .end, .endPrecision, .endCause, personId: p.id, positionId: pos.id} AS value
+ORDER BY t.start, t.id

@@ -1,0 +1,63 @@
+import DataLoader from 'dataloader';
+import type { QueryRunner } from '../neo4j/database';
+
+/**
+ * Builds one kind of DataLoader. `args` are the non-key arguments the batch query also needs
+ * (a date, a range); the registry keeps one loader per distinct `args` within a request.
+ */
+export type LoaderFactory<K, V, A = void> = (db: QueryRunner, args: A) => DataLoader<K, V>;
+
+export class LoaderRegistry {
+  private readonly loaders = new Map<unknown, Map<string, DataLoader<unknown, unknown>>>();
+
+  constructor(private readonly db: QueryRunner) {}
+
+  get<K, V, A = void>(factory: LoaderFactory<K, V, A>, args?: A): DataLoader<K, V> {
+    let byArgs = this.loaders.get(factory);
+    if (!byArgs) {
+      byArgs = new Map();
+      this.loaders.set(factory, byArgs);
+    }
+    const argsKey = JSON.stringify(args ?? null);
+    let loader = byArgs.get(argsKey);
+    if (!loader) {
+      loader = factory(this.db, args as A) as DataLoader<unknown, unknown>;
+      byArgs.set(argsKey, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}
+
+/**
+ * A loader that fetches many keys with one named query. The query takes `$keys` (or the
+ * parameter `keysParam` names) plus `params`
+ * and returns rows `{ key, value }`; values are grouped per key, in row order (a key with no
+ * rows gets an empty list).
+ */
+export function groupedLoader<V>(db: QueryRunner, query: string, params: object = {}, keysParam = 'keys'): DataLoader<string, V[]> {
+  return new DataLoader<string, V[]>(
+    async (keys) => {
+      const rows = await db.read<{ key: string; value: V }>(query, { ...params, [keysParam]: [...keys] });
+      const byKey = new Map<string, V[]>();
+      for (const row of rows) {
+        const list = byKey.get(row.key) ?? [];
+        list.push(row.value);
+        byKey.set(row.key, list);
+      }
+      return keys.map((k) => byKey.get(k) ?? []);
+    },
+    { maxBatchSize: 1000 },
+  );
+}
+
+/** A loader for one value per key (a row `{ key, value }` per key found; missing keys give null). */
+export function singleLoader<V>(db: QueryRunner, query: string, params: object = {}): DataLoader<string, V | null> {
+  return new DataLoader<string, V | null>(
+    async (keys) => {
+      const rows = await db.read<{ key: string; value: V }>(query, { ...params, keys: [...keys] });
+      const byKey = new Map(rows.map((r) => [r.key, r.value]));
+      return keys.map((k) => byKey.get(k) ?? null);
+    },
+    { maxBatchSize: 1000 },
+  );
+}

@@ -1,0 +1,21 @@
+import { ambiguousName, type Candidate } from '../errors';
+import type { QueryRunner } from '../neo4j/database';
+
+/** The label a name is looked up under. */
+export type NamedKind = 'Person' | 'Organization' | 'Place' | 'Position' | 'Topic' | 'RankContext';
+
+/** How names are compared everywhere: trimmed, inner white space folded, case-insensitive. */
+export function nameKey(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * Finds what a name, alias or id names. Returns null when nothing has that name and throws
+ * AMBIGUOUS_NAME (listing the candidates) when more than one thing does: a guess would be worse.
+ */
+export async function resolveName(db: QueryRunner, kind: NamedKind, name: string): Promise<Candidate | null> {
+  const rows = await db.read<{ key: string; value: Candidate[] }>('names/resolve', { keys: [nameKey(name)], label: kind });
+  const candidates = rows[0]?.value ?? [];
+  if (candidates.length > 1) throw ambiguousName(name, candidates);
+  return candidates[0] ?? null;
+}

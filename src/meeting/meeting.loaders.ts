@@ -1,0 +1,25 @@
+import { groupedLoader, singleLoader, type LoaderFactory } from '../common/loaders';
+import type { Counterpart, Meeting, ParticipantRecord, Trip } from './meeting.type';
+
+export const meetingById: LoaderFactory<string, Meeting | null> = (db) => singleLoader<Meeting>(db, 'meeting/by-ids');
+export const participantsByMeeting: LoaderFactory<string, ParticipantRecord[]> = (db) =>
+  groupedLoader<ParticipantRecord>(db, 'meeting/participants');
+export const tripById: LoaderFactory<string, Trip | null> = (db) => singleLoader<Trip>(db, 'meeting/trips-by-ids');
+export const travellersByTrip: LoaderFactory<string, string[]> = (db) => groupedLoader<string>(db, 'meeting/trip-travellers');
+export const meetingsByTrip: LoaderFactory<string, string[]> = (db) => groupedLoader<string>(db, 'meeting/trip-meetings');
+
+export interface DateRange {
+  from: string | null;
+  to: string | null;
+}
+export const counterpartsByPerson: LoaderFactory<string, Counterpart[], DateRange> = (db, range) =>
+  groupedLoader<Counterpart>(db, 'meeting/counterparts', range);
+
+export interface MeetingPageArgs extends DateRange {
+  afterDate: string | null;
+  afterId: string | null;
+  limit: number;
+}
+/** The ids of one page of meetings per person, for Person.meetings under a list of people. */
+export const meetingPageByParticipant: LoaderFactory<string, string[], MeetingPageArgs> = (db, args) =>
+  groupedLoader<string>(db, 'meeting/pages-by-participant', args);

@@ -1,0 +1,166 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { DateScalar } from '../common/date.scalar';
+import { Entity, loadEntity } from '../common/entity.interface';
+import { type NamedKind, resolveName } from '../common/names';
+import { notFound } from '../errors';
+import { tenureById, positionById } from '../office/office.loaders';
+import { Position } from '../office/position.type';
+import { Tenure } from '../office/tenure.type';
+import { organizationById, placeById } from '../organization/organization.loaders';
+import { Organization } from '../organization/organization.type';
+import { Place } from '../organization/place.type';
+import { personById } from '../person/person.loaders';
+import { Person } from '../person/person.type';
+import type { Context } from '../server/context';
+import { Topic } from '../topic/topic.type';
+import { topicsOfFact } from '../topic/topic.loaders';
+import { counterpartsByPerson, meetingById, meetingsByTrip, participantsByMeeting, travellersByTrip, tripById } from './meeting.loaders';
+import { type MeetingFilter, meetingsOfPerson, searchMeetings } from './meeting.repository';
+import { Counterpart, Meeting, MeetingConnection, Participant, Trip } from './meeting.type';
+
+/** Resolves an optional name argument to an id; a name that names nothing is NOT_FOUND. */
+async function idOf(context: Context, kind: NamedKind, name: string | null | undefined, argument: string): Promise<string | null> {
+  if (name === null || name === undefined) return null;
+  const found = await resolveName(context.db, kind, name);
+  if (!found) throw notFound(`No ${kind === 'Organization' ? 'organisation' : kind.toLowerCase()} is named "${name}"`, { argument, name });
+  return found.id;
+}
+
+@Resolver(() => Meeting)
+export class MeetingResolver {
+  @Query(() => MeetingConnection, {
+    description:
+      'Meetings, oldest first, narrowed by any of: a participant, a second participant (`with`), a date range (inclusive), a place, a topic. Names are resolved case-insensitively; a name that names nothing is NOT_FOUND, an ambiguous one AMBIGUOUS_NAME.',
+  })
+  async meetings(
+    @Arg('participant', () => String, { nullable: true }) participant: string | null,
+    @Arg('with', () => String, { nullable: true }) withName: string | null,
+    @Arg('from', () => DateScalar, { nullable: true }) from: string | null,
+    @Arg('to', () => DateScalar, { nullable: true }) to: string | null,
+    @Arg('place', () => String, { nullable: true }) place: string | null,
+    @Arg('topic', () => String, { nullable: true }) topic: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() context: Context,
+  ) {
+    const [participantId, withId, placeId, topicId] = await Promise.all([
+      idOf(context, 'Person', participant, 'participant'),
+      idOf(context, 'Person', withName, 'with'),
+      idOf(context, 'Place', place, 'place'),
+      idOf(context, 'Topic', topic, 'topic'),
+    ]);
+    const filter: MeetingFilter = { participantId: participantId ?? withId, withId: participantId ? withId : null, placeId, topicId, from, to };
+    return searchMeetings(context.db, filter, first, after);
+  }
+
+  @Query(() => Meeting, { nullable: true, description: 'A meeting by id.' })
+  meeting(@Arg('id', () => String) id: string, @Ctx() { loaders }: Context) {
+    return loaders.get(meetingById).load(id);
+  }
+
+  @FieldResolver(() => Place, { nullable: true })
+  place(@Root() meeting: Meeting, @Ctx() { loaders }: Context) {
+    return meeting.placeId ? loaders.get(placeById).load(meeting.placeId) : null;
+  }
+
+  @FieldResolver(() => Trip, { nullable: true, description: 'The trip this meeting was part of.' })
+  trip(@Root() meeting: Meeting, @Ctx() { loaders }: Context) {
+    return meeting.tripId ? loaders.get(tripById).load(meeting.tripId) : null;
+  }
+
+  @FieldResolver(() => [Participant], { description: 'Everyone who took part, hosts first.' })
+  async participants(@Root() meeting: Meeting, @Ctx() { loaders }: Context): Promise<Participant[]> {
+    const records = await loaders.get(participantsByMeeting).load(meeting.id);
+    return records.map((record) => Object.assign(new Participant(), { role: record.role, title: record.title, record }));
+  }
+
+  @FieldResolver(() => [Topic], { description: 'What was discussed.' })
+  topics(@Root() meeting: Meeting, @Ctx() { loaders }: Context) {
+    return loaders.get(topicsOfFact).load(meeting.id);
+  }
+}
+
+@Resolver(() => Participant)
+export class ParticipantResolver {
+  @FieldResolver(() => Person)
+  person(@Root() participant: Participant, @Ctx() { loaders }: Context) {
+    return loaders.get(personById).load(participant.record.personId);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'The side (country or body) this person represented.' })
+  delegation(@Root() participant: Participant, @Ctx() { loaders }: Context) {
+    const id = participant.record.delegationId;
+    return id ? loaders.get(organizationById).load(id) : null;
+  }
+
+  @FieldResolver(() => Position, { nullable: true, description: 'The office the title was resolved to, if any.' })
+  position(@Root() participant: Participant, @Ctx() { loaders }: Context) {
+    const id = participant.record.positionId;
+    return id ? loaders.get(positionById).load(id) : null;
+  }
+
+  @FieldResolver(() => Tenure, { nullable: true, description: 'The tenure in that office valid on the meeting date.' })
+  tenure(@Root() participant: Participant, @Ctx() { loaders }: Context) {
+    const id = participant.record.tenureId;
+    return id ? loaders.get(tenureById).load(id) : null;
+  }
+}
+
+@Resolver(() => Trip)
+export class TripResolver {
+  @FieldResolver(() => [Person])
+  async travellers(@Root() trip: Trip, @Ctx() { loaders }: Context) {
+    const ids = await loaders.get(travellersByTrip).load(trip.id);
+    return loaders.get(personById).loadMany(ids);
+  }
+
+  @FieldResolver(() => Entity, { nullable: true, description: 'Where the trip went: a country or a place.' })
+  destination(@Root() trip: Trip, @Ctx() { loaders }: Context) {
+    return loadEntity(loaders, trip.destination);
+  }
+
+  @FieldResolver(() => [Meeting], { description: 'The meetings held during the trip, in order.' })
+  async meetings(@Root() trip: Trip, @Ctx() { loaders }: Context) {
+    const ids = await loaders.get(meetingsByTrip).load(trip.id);
+    return loaders.get(meetingById).loadMany(ids);
+  }
+}
+
+@Resolver(() => Counterpart)
+export class CounterpartResolver {
+  @FieldResolver(() => Person)
+  person(@Root() counterpart: Counterpart, @Ctx() { loaders }: Context) {
+    return loaders.get(personById).load(counterpart.personId);
+  }
+
+  @FieldResolver(() => [Meeting], { description: 'The meetings they shared, oldest first.' })
+  meetings(@Root() counterpart: Counterpart, @Ctx() { loaders }: Context) {
+    return loaders.get(meetingById).loadMany(counterpart.meetingIds);
+  }
+}
+
+/** The meeting fields of Person. */
+@Resolver(() => Person)
+export class PersonMeetingsResolver {
+  @FieldResolver(() => MeetingConnection, { description: 'Meetings this person took part in, oldest first; from/to inclusive.' })
+  meetings(
+    @Root() person: Person,
+    @Arg('from', () => DateScalar, { nullable: true }) from: string | null,
+    @Arg('to', () => DateScalar, { nullable: true }) to: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() { loaders }: Context,
+  ) {
+    return meetingsOfPerson(loaders, person.id, { from: from ?? null, to: to ?? null }, first, after);
+  }
+
+  @FieldResolver(() => [Counterpart], { description: 'Everyone this person met, most frequent first; from/to inclusive.' })
+  counterparts(
+    @Root() person: Person,
+    @Arg('from', () => DateScalar, { nullable: true }) from: string | null,
+    @Arg('to', () => DateScalar, { nullable: true }) to: string | null,
+    @Ctx() { loaders }: Context,
+  ) {
+    return loaders.get(counterpartsByPerson, { from: from ?? null, to: to ?? null }).load(person.id);
+  }
+}

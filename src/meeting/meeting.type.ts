@@ -1,0 +1,111 @@
+import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection } from '../common/connection';
+import { DateScalar } from '../common/date.scalar';
+import { Fact } from '../common/fact.interface';
+
+export enum MeetingFormat {
+  IN_PERSON = 'IN_PERSON',
+  PHONE = 'PHONE',
+  VIDEO = 'VIDEO',
+}
+registerEnumType(MeetingFormat, { name: 'MeetingFormat' });
+
+export enum ParticipantRole {
+  HOST = 'HOST',
+  GUEST = 'GUEST',
+  ATTENDEE = 'ATTENDEE',
+}
+registerEnumType(ParticipantRole, { name: 'ParticipantRole' });
+
+@ObjectType({
+  implements: Fact,
+  description: 'One meeting, however many sides: talks, a call, a visit. Multi-day talks have an endDate.',
+})
+@Directive('@key(fields: "id")')
+export class Meeting extends Fact {
+  @Field(() => DateScalar)
+  date!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Last day of multi-day talks (inclusive).' })
+  endDate!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The raw wording the date was resolved from, e.g. "on Monday".' })
+  dateExpression!: string | null;
+
+  @Field(() => Int, { nullable: true })
+  durationMinutes!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The raw wording of the duration, e.g. "seven and a half hours".' })
+  durationExpression!: string | null;
+
+  @Field(() => MeetingFormat, { nullable: true })
+  format!: MeetingFormat | null;
+
+  @Field(() => String, { nullable: true, description: 'CAMEO event code, e.g. "040" (consult). A string: codes keep their leading zeros.' })
+  cameo!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'How the source described the meeting.' })
+  description!: string | null;
+
+  placeId!: string | null;
+  tripId!: string | null;
+}
+
+@ObjectType('MeetingConnection', { description: 'A page of meetings, oldest first.' })
+export class MeetingConnection extends Connection(Meeting, 'Meeting') {}
+
+/** A participation as the query returns it; the objects are loaded by the resolver. */
+export interface ParticipantRecord {
+  personId: string;
+  role: ParticipantRole;
+  title: string | null;
+  delegationId: string | null;
+  positionId: string | null;
+  tenureId: string | null;
+}
+
+@ObjectType({ description: "One person's part in a meeting." })
+export class Participant {
+  @Field(() => ParticipantRole)
+  role!: ParticipantRole;
+
+  @Field(() => String, { nullable: true, description: 'The title as the source wrote it, e.g. "China\'s top foreign policy official".' })
+  title!: string | null;
+
+  record!: ParticipantRecord;
+}
+
+@ObjectType({ implements: Fact, description: 'A journey by one or more officials, during which meetings happen.' })
+export class Trip extends Fact {
+  @Field(() => DateScalar, { nullable: true })
+  startDate!: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  endDate!: string | null;
+
+  @Field(() => String, { nullable: true })
+  purpose!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What the source says it was the first of, e.g. "first visit by a US secretary of state to China since 2018".' })
+  significance!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'The year of the previous comparable trip, when the source says "first since".' })
+  firstSince!: number | null;
+
+  destination!: { id: string; kind: string } | null;
+}
+
+@ObjectType({ description: 'Someone this person met: how often, when first and last, and in which meetings.' })
+export class Counterpart {
+  @Field(() => Int)
+  count!: number;
+
+  @Field(() => DateScalar)
+  first!: string;
+
+  @Field(() => DateScalar)
+  last!: string;
+
+  personId!: string;
+  meetingIds!: string[];
+}

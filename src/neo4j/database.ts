@@ -1,0 +1,170 @@
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import { DiplographError, ErrorCode } from '../errors';
+import type { Logger } from '../logger';
+import { cypher } from './query-catalog';
+import { fromNeo4j } from './values';
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+export interface DatabaseOptions {
+  uri: string;
+  username: string;
+  password: string;
+  database?: string;
+  readTimeoutMs: number;
+  writeTimeoutMs: number;
+  connectionTimeoutMs: number;
+  maxPoolSize: number;
+  logger: Logger;
+}
+
+/** Observes every round trip; the metrics plugin and the N+1 tests listen here. */
+export type QueryListener = (event: { name: string; mode: 'READ' | 'WRITE'; ms: number; rows: number; error?: string }) => void;
+
+/** What repositories see: named queries, read or written, inside one transaction each. */
+export interface QueryRunner {
+  read<T = Row>(name: string, params?: Params): Promise<T[]>;
+  write<T = Row>(name: string, params?: Params): Promise<T[]>;
+}
+
+/** A transaction the importer holds open across many batches, so that a file is all or nothing. */
+export interface WriteTransaction {
+  run<T = Row>(name: string, params?: Params): Promise<T[]>;
+}
+
+/**
+ * The only door to Neo4j. It sets the timeout and access mode of every transaction, maps driver
+ * failures to the service's error codes, and reports each round trip to its listeners.
+ */
+export class Database implements QueryRunner {
+  readonly driver: Driver;
+  private readonly listeners = new Set<QueryListener>();
+
+  constructor(private readonly options: DatabaseOptions) {
+    this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.username, options.password), {
+      disableLosslessIntegers: true,
+      maxConnectionPoolSize: options.maxPoolSize,
+      connectionTimeout: options.connectionTimeoutMs,
+      connectionAcquisitionTimeout: options.connectionTimeoutMs,
+      // Retrying for the driver's default 30 s would make an outage look like a hang; fail fast instead.
+      maxTransactionRetryTime: options.connectionTimeoutMs,
+      logging: {
+        level: 'warn',
+        logger: (level, message) => options.logger[level === 'error' ? 'error' : 'warn']({ neo4j: message }, 'neo4j driver'),
+      },
+    });
+  }
+
+  get database(): string | undefined {
+    return this.options.database;
+  }
+
+  onQuery(listener: QueryListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  read<T = Row>(name: string, params: Params = {}): Promise<T[]> {
+    return this.execute<T>('READ', name, params);
+  }
+
+  write<T = Row>(name: string, params: Params = {}): Promise<T[]> {
+    return this.execute<T>('WRITE', name, params);
+  }
+
+  /** Runs `work` in one write transaction; everything it ran commits together or not at all. */
+  async inWriteTransaction<T>(work: (tx: WriteTransaction) => Promise<T>, timeoutMs = this.options.writeTimeoutMs): Promise<T> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(
+        (tx) => work({ run: <R>(name: string, params: Params = {}) => this.runIn<R>(tx, 'WRITE', name, params) }),
+        { timeout: timeoutMs },
+      );
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Raw Cypher for the few administrative statements that are not named queries (migrations, health). */
+  async runAdministrative(statement: string, params: Params = {}, database = this.options.database): Promise<Row[]> {
+    const session = this.driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      const result = await session.run(statement, params, { timeout: this.options.writeTimeoutMs });
+      return result.records.map((r) => fromNeo4j(r.toObject()) as Row);
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Answers when the database accepts a query; throws DATABASE_UNAVAILABLE otherwise. */
+  async ping(): Promise<void> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.run('RETURN 1', {}, { timeout: this.options.connectionTimeoutMs });
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async execute<T>(mode: 'READ' | 'WRITE', name: string, params: Params): Promise<T[]> {
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const timeout = mode === 'READ' ? this.options.readTimeoutMs : this.options.writeTimeoutMs;
+    try {
+      const work = (tx: ManagedTransaction) => this.runIn<T>(tx, mode, name, params);
+      return mode === 'READ'
+        ? await session.executeRead(work, { timeout })
+        : await session.executeWrite(work, { timeout });
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async runIn<T>(tx: ManagedTransaction, mode: 'READ' | 'WRITE', name: string, params: Params): Promise<T[]> {
+    const started = performance.now();
+    try {
+      const result = await tx.run(cypher(name), params);
+      const rows = result.records.map((r) => fromNeo4j(r.toObject()) as T);
+      this.emit({ name, mode, ms: performance.now() - started, rows: rows.length });
+      return rows;
+    } catch (error) {
+      this.emit({ name, mode, ms: performance.now() - started, rows: 0, error: (error as Error).message });
+      throw error;
+    }
+  }
+
+  private emit(event: Parameters<QueryListener>[0]): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}
+
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+/** Driver failures become the service's codes; anything else stays as it is (a bug, logged by Apollo). */
+export function mapDriverError(error: unknown): unknown {
+  if (error instanceof DiplographError) return error;
+  if (error instanceof Neo4jError) {
+    if (UNAVAILABLE_CODES.has(error.code) || /acquisition timed out|Connection was closed|connect ECONNREFUSED|Failed to connect/i.test(error.message)) {
+      return new DiplographError(ErrorCode.DATABASE_UNAVAILABLE, 'The database is unavailable; try again shortly.');
+    }
+    if (/TransactionTimedOut|Terminated/i.test(error.code) || /timed out|terminated/i.test(error.message)) {
+      return new DiplographError(ErrorCode.TIMEOUT, 'The query took longer than the database allows and was stopped.');
+    }
+  }
+  return error;
+}

@@ -1,0 +1,27 @@
+import neo4j from 'neo4j-driver';
+
+/**
+ * The one conversion from Neo4j values to plain JavaScript: dates become ISO strings
+ * (`2023-06-19`), integers become numbers (the driver is set to lossy integers, which is safe for
+ * the counts and minutes this graph stores), nodes and relationships become their properties.
+ */
+export function fromNeo4j(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.map(fromNeo4j);
+  if (typeof value !== 'object') return value;
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value)
+  ) {
+    return value.toString();
+  }
+  if (neo4j.isNode(value) || neo4j.isRelationship(value)) return fromNeo4j((value as { properties: object }).properties);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = fromNeo4j(v);
+  return out;
+}

@@ -1,0 +1,17 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'An office, e.g. "Minister of Foreign Affairs of the PRC": held by people in tenures.' })
+@Directive('@key(fields: "id")')
+export class Position {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'The official title.' })
+  title!: string;
+
+  @Field(() => [String], { description: 'Other titles sources use for this office.' })
+  aliases!: string[];
+
+  organizationId!: string | null;
+  jurisdictionId!: string | null;
+}

@@ -1,0 +1,20 @@
+import { Entity } from '../common/entity.interface';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+@ObjectType({ implements: Entity, description: 'A city, venue or region where something happened.' })
+@Directive('@key(fields: "id")')
+export class Place extends Entity {
+  @Field(() => ID)
+  override id!: string;
+
+  @Field(() => String)
+  override name!: string;
+
+  @Field(() => String, { description: 'CITY, VENUE, REGION or OTHER.' })
+  kind!: string;
+
+  @Field(() => [String])
+  aliases!: string[];
+
+  countryId!: string | null;
+}

@@ -1,0 +1,54 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { CounterpartResolver, MeetingResolver, ParticipantResolver, PersonMeetingsResolver, TripResolver } from './meeting/meeting.resolver';
+import { meetingById } from './meeting/meeting.loaders';
+import { PositionResolver, TenureResolver } from './office/office.resolver';
+import { positionById } from './office/office.loaders';
+import { organizationById, placeById } from './organization/organization.loaders';
+import { OrganizationResolver, PlaceResolver } from './organization/organization.resolver';
+import { personById } from './person/person.loaders';
+import { PersonResolver } from './person/person.resolver';
+import type { Context } from './server/context';
+import { DocumentResolver, EvidenceResolver, FactResolver } from './source/source.resolver';
+import { InvitationResolver, MeetingStatementsResolver, PersonStatementsResolver, StatementResolver } from './statement/statement.resolver';
+import { topicById } from './topic/topic.loaders';
+import { BilateralResolver, RelationIssueResolver } from './topic/topic.resolver';
+
+/** Every resolver class of the API, by aggregate. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const resolvers: NonEmptyArray<Function> = [
+  PersonResolver,
+  TenureResolver,
+  PositionResolver,
+  OrganizationResolver,
+  PlaceResolver,
+  MeetingResolver,
+  ParticipantResolver,
+  TripResolver,
+  CounterpartResolver,
+  PersonMeetingsResolver,
+  StatementResolver,
+  InvitationResolver,
+  PersonStatementsResolver,
+  MeetingStatementsResolver,
+  BilateralResolver,
+  RelationIssueResolver,
+  FactResolver,
+  EvidenceResolver,
+  DocumentResolver,
+];
+
+type ReferenceResolver = (ref: { id: string }, context: Context) => Promise<unknown>;
+
+/**
+ * Federation entities: how a representation `{ __typename, id }` from the router becomes an
+ * object. Each goes through the per-request loader, so a router's `_entities` call with many
+ * representations costs one database round trip per type, not one per entity.
+ */
+export const referenceResolvers: Record<string, ReferenceResolver> = {
+  Person: (ref, { loaders }) => loaders.get(personById).load(ref.id),
+  Organization: (ref, { loaders }) => loaders.get(organizationById).load(ref.id),
+  Place: (ref, { loaders }) => loaders.get(placeById).load(ref.id),
+  Position: (ref, { loaders }) => loaders.get(positionById).load(ref.id),
+  Meeting: (ref, { loaders }) => loaders.get(meetingById).load(ref.id),
+  Topic: (ref, { loaders }) => loaders.get(topicById).load(ref.id),
+};

@@ -1,0 +1,73 @@
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Config } from '../config';
+import { DiplographError, ErrorCode } from '../errors';
+import type { Logger } from '../logger';
+import type { Database } from '../neo4j/database';
+import { TokenVerifier } from './auth';
+import { type Context, createContext } from './context';
+import { apolloPlugins } from './plugins';
+import { httpRoutes } from './routes';
+import { buildExecutableSchema } from './sdl';
+
+export interface App {
+  app: express.Express;
+  httpServer: http.Server;
+  apollo: ApolloServer<Context>;
+}
+
+/**
+ * Hides internals in production: an error without one of the service's codes is a bug, and its
+ * message may carry Cypher or paths that a client has no business seeing.
+ */
+export function formatError(production: boolean) {
+  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+    const code = formatted.extensions?.code as string | undefined;
+    if (production && (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR)) {
+      return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR }, path: formatted.path, locations: formatted.locations };
+    }
+    return formatted;
+  };
+}
+
+/** Builds the HTTP application: health routes, then GraphQL. It does not listen. */
+export async function createApp(config: Config, db: Database, logger: Logger): Promise<App> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const schema = await buildExecutableSchema();
+  const production = config.NODE_ENV === 'production';
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: config.INTROSPECTION,
+    includeStacktraceInErrorResponses: !production,
+    // Batched requests multiply the cost limits by the batch size; one operation per request.
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    formatError: formatError(production),
+    plugins: apolloPlugins({ config, logger, db, httpServer }),
+  });
+  await apollo.start();
+
+  const tokens = new TokenVerifier(config);
+  app.use(httpRoutes({ config, logger, db }));
+  app.use(
+    '/graphql',
+    express.json({ limit: config.MAX_BODY_BYTES }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const viewer = tokens.viewerFor(req.headers.authorization);
+        if (viewer === null) {
+          logger.warn({ ip: req.ip }, 'rejected an invalid bearer token');
+          throw new DiplographError(ErrorCode.UNAUTHENTICATED, 'The bearer token is not valid.', { http: { status: 401 } });
+        }
+        return createContext(db, viewer, logger);
+      },
+    }),
+  );
+  return { app, httpServer, apollo };
+}

@@ -1,0 +1,8 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Organization } from '../organization/organization.type';
+
+@ObjectType({ description: 'The relation between two countries: their meetings and the issues between them.' })
+export class Bilateral {
+  @Field(() => [Organization])
+  countries!: Organization[];
+}
