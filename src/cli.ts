@@ -3,6 +3,8 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
+import { registerDraftCommand } from './cli/draft.command';
+import { registerExportCommand } from './cli/export.command';
 import { registerImportCommand } from './cli/import.command';
 import { registerMigrateCommand } from './cli/migrate.command';
 import { registerSchemaCommand } from './cli/schema.command';
@@ -29,6 +31,8 @@ const config = () => {
 
 registerServeCommand(program, config, logger);
 registerImportCommand(program, config, logger);
+registerExportCommand(program, config, logger);
+registerDraftCommand(program, config, logger);
 registerMigrateCommand(program, config, logger);
 registerSchemaCommand(program);
 

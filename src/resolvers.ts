@@ -1,4 +1,6 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { DraftResolver } from './draft/draft.resolver';
+import { NetworkMeasuresResolver } from './network/network.resolver';
 import { CounterpartResolver, MeetingResolver, ParticipantResolver, PersonMeetingsResolver, TripResolver } from './meeting/meeting.resolver';
 import { meetingById } from './meeting/meeting.loaders';
 import { PositionResolver, TenureResolver } from './office/office.resolver';
@@ -7,11 +9,15 @@ import { organizationById, placeById } from './organization/organization.loaders
 import { OrganizationResolver, PlaceResolver } from './organization/organization.resolver';
 import { personById } from './person/person.loaders';
 import { PersonResolver } from './person/person.resolver';
+import { IngestResolver } from './ingest/ingest.resolver';
+import { CurationResolver } from './curation/curation.resolver';
+import { PersonRankResolver, PrecedenceResolver, RankClaimResolver, RankContradictionResolver, RankLevelResolver, RankLinkResolver, RankResolver, RankStepResolver } from './rank/rank.resolver';
 import type { Context } from './server/context';
 import { DocumentResolver, EvidenceResolver, FactResolver } from './source/source.resolver';
 import { InvitationResolver, MeetingStatementsResolver, PersonStatementsResolver, StatementResolver } from './statement/statement.resolver';
 import { topicById } from './topic/topic.loaders';
 import { BilateralResolver, RelationIssueResolver } from './topic/topic.resolver';
+import { GraphEdgeResolver, TraversalResolver } from './traversal/traversal.resolver';
 
 /** Every resolver class of the API, by aggregate. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -35,6 +41,20 @@ export const resolvers: NonEmptyArray<Function> = [
   FactResolver,
   EvidenceResolver,
   DocumentResolver,
+  RankResolver,
+  RankContradictionResolver,
+  PersonRankResolver,
+  RankStepResolver,
+  RankLinkResolver,
+  RankLevelResolver,
+  RankClaimResolver,
+  PrecedenceResolver,
+  TraversalResolver,
+  GraphEdgeResolver,
+  NetworkMeasuresResolver,
+  DraftResolver,
+  IngestResolver,
+  CurationResolver,
 ];
 
 type ReferenceResolver = (ref: { id: string }, context: Context) => Promise<unknown>;

@@ -13,10 +13,10 @@ import { personById } from '../person/person.loaders';
   resolveType: (value: { __typename?: string }) => value.__typename,
 })
 export abstract class Entity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier, e.g. `antony-blinken` or `usa`.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The name most sources use.' })
   name!: string;
 }
 

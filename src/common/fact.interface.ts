@@ -7,7 +7,7 @@ import { Evidence } from '../source/evidence.type';
  */
 @InterfaceType({ description: 'A fact asserted by one or more sources, with the passages that support it.' })
 export abstract class Fact {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier of the fact, as given in its fact file.' })
   id!: string;
 
   @Field(() => [Evidence], { description: 'The passages that support this fact, with their documents.' })

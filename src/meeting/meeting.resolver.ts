@@ -58,7 +58,7 @@ export class MeetingResolver {
     return loaders.get(meetingById).load(id);
   }
 
-  @FieldResolver(() => Place, { nullable: true })
+  @FieldResolver(() => Place, { nullable: true, description: 'Where the meeting took place.' })
   place(@Root() meeting: Meeting, @Ctx() { loaders }: Context) {
     return meeting.placeId ? loaders.get(placeById).load(meeting.placeId) : null;
   }
@@ -71,6 +71,13 @@ export class MeetingResolver {
   @FieldResolver(() => [Participant], { description: 'Everyone who took part, hosts first.' })
   async participants(@Root() meeting: Meeting, @Ctx() { loaders }: Context): Promise<Participant[]> {
     const records = await loaders.get(participantsByMeeting).load(meeting.id);
+    // The participants query brings each person, tenure and office along: prime their loaders so
+    // that Participant.person/tenure/position cost no further round trip.
+    for (const { person, tenure, position, personId, tenureId, positionId } of records) {
+      if (person) loaders.get(personById).prime(personId, person);
+      if (tenure && tenureId) loaders.get(tenureById).prime(tenureId, tenure as never);
+      if (position && positionId) loaders.get(positionById).prime(positionId, position as never);
+    }
     return records.map((record) => Object.assign(new Participant(), { role: record.role, title: record.title, record }));
   }
 
@@ -82,7 +89,7 @@ export class MeetingResolver {
 
 @Resolver(() => Participant)
 export class ParticipantResolver {
-  @FieldResolver(() => Person)
+  @FieldResolver(() => Person, { description: 'Who took part.' })
   person(@Root() participant: Participant, @Ctx() { loaders }: Context) {
     return loaders.get(personById).load(participant.record.personId);
   }
@@ -108,7 +115,7 @@ export class ParticipantResolver {
 
 @Resolver(() => Trip)
 export class TripResolver {
-  @FieldResolver(() => [Person])
+  @FieldResolver(() => [Person], { description: 'Who travelled.' })
   async travellers(@Root() trip: Trip, @Ctx() { loaders }: Context) {
     const ids = await loaders.get(travellersByTrip).load(trip.id);
     return loaders.get(personById).loadMany(ids);
@@ -128,7 +135,7 @@ export class TripResolver {
 
 @Resolver(() => Counterpart)
 export class CounterpartResolver {
-  @FieldResolver(() => Person)
+  @FieldResolver(() => Person, { description: 'The person met.' })
   person(@Root() counterpart: Counterpart, @Ctx() { loaders }: Context) {
     return loaders.get(personById).load(counterpart.personId);
   }
@@ -155,12 +162,17 @@ export class PersonMeetingsResolver {
   }
 
   @FieldResolver(() => [Counterpart], { description: 'Everyone this person met, most frequent first; from/to inclusive.' })
-  counterparts(
+  async counterparts(
     @Root() person: Person,
     @Arg('from', () => DateScalar, { nullable: true }) from: string | null,
     @Arg('to', () => DateScalar, { nullable: true }) to: string | null,
     @Ctx() { loaders }: Context,
   ) {
-    return loaders.get(counterpartsByPerson, { from: from ?? null, to: to ?? null }).load(person.id);
+    const counterparts = await loaders.get(counterpartsByPerson, { from: from ?? null, to: to ?? null }).load(person.id);
+    // Each row carries the counterpart's person (meeting/counterparts): Counterpart.person needs no round trip.
+    for (const c of counterparts as Array<Counterpart & { person?: unknown }>) {
+      if (c.person) loaders.get(personById).prime(c.personId, c.person as never);
+    }
+    return counterparts;
   }
 }

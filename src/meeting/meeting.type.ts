@@ -2,20 +2,21 @@ import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphq
 import { Connection } from '../common/connection';
 import { DateScalar } from '../common/date.scalar';
 import { Fact } from '../common/fact.interface';
+import type { PersonRecord } from '../person/person.type';
 
 export enum MeetingFormat {
   IN_PERSON = 'IN_PERSON',
   PHONE = 'PHONE',
   VIDEO = 'VIDEO',
 }
-registerEnumType(MeetingFormat, { name: 'MeetingFormat' });
+registerEnumType(MeetingFormat, { name: 'MeetingFormat', description: 'How the sides met: in person, by phone or by video.' });
 
 export enum ParticipantRole {
   HOST = 'HOST',
   GUEST = 'GUEST',
   ATTENDEE = 'ATTENDEE',
 }
-registerEnumType(ParticipantRole, { name: 'ParticipantRole' });
+registerEnumType(ParticipantRole, { name: 'ParticipantRole', description: 'HOST received the others, GUEST was received, ATTENDEE took part otherwise.' });
 
 @ObjectType({
   implements: Fact,
@@ -23,7 +24,7 @@ registerEnumType(ParticipantRole, { name: 'ParticipantRole' });
 })
 @Directive('@key(fields: "id")')
 export class Meeting extends Fact {
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The (first) day of the meeting; relative dates are resolved against the document date.' })
   date!: string;
 
   @Field(() => DateScalar, { nullable: true, description: 'Last day of multi-day talks (inclusive).' })
@@ -32,13 +33,13 @@ export class Meeting extends Fact {
   @Field(() => String, { nullable: true, description: 'The raw wording the date was resolved from, e.g. "on Monday".' })
   dateExpression!: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'How long it lasted, in minutes, when the source says.' })
   durationMinutes!: number | null;
 
   @Field(() => String, { nullable: true, description: 'The raw wording of the duration, e.g. "seven and a half hours".' })
   durationExpression!: string | null;
 
-  @Field(() => MeetingFormat, { nullable: true })
+  @Field(() => MeetingFormat, { nullable: true, description: 'In person, by phone or by video.' })
   format!: MeetingFormat | null;
 
   @Field(() => String, { nullable: true, description: 'CAMEO event code, e.g. "040" (consult). A string: codes keep their leading zeros.' })
@@ -62,11 +63,15 @@ export interface ParticipantRecord {
   delegationId: string | null;
   positionId: string | null;
   tenureId: string | null;
+  /** The records the participant's person, tenure and office loaders would fetch (primed into them). */
+  person?: PersonRecord;
+  tenure?: unknown;
+  position?: unknown;
 }
 
 @ObjectType({ description: "One person's part in a meeting." })
 export class Participant {
-  @Field(() => ParticipantRole)
+  @Field(() => ParticipantRole, { description: 'The part this person played: host, guest or attendee.' })
   role!: ParticipantRole;
 
   @Field(() => String, { nullable: true, description: 'The title as the source wrote it, e.g. "China\'s top foreign policy official".' })
@@ -77,13 +82,13 @@ export class Participant {
 
 @ObjectType({ implements: Fact, description: 'A journey by one or more officials, during which meetings happen.' })
 export class Trip extends Fact {
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The first day of the trip.' })
   startDate!: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The last day of the trip, when known.' })
   endDate!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the trip was for, as the source says.' })
   purpose!: string | null;
 
   @Field(() => String, { nullable: true, description: 'What the source says it was the first of, e.g. "first visit by a US secretary of state to China since 2018".' })
@@ -97,13 +102,13 @@ export class Trip extends Fact {
 
 @ObjectType({ description: 'Someone this person met: how often, when first and last, and in which meetings.' })
 export class Counterpart {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many meetings they shared.' })
   count!: number;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day they first met (within the range asked).' })
   first!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day they last met (within the range asked).' })
   last!: string;
 
   personId!: string;

@@ -27,6 +27,7 @@ export async function connect(config: Config, logger: Logger, options: { migrate
       port: config.EMBEDDED_NEO4J_PORT,
       heap: config.EMBEDDED_NEO4J_HEAP,
       pagecache: config.EMBEDDED_NEO4J_PAGECACHE,
+      txMemory: config.EMBEDDED_NEO4J_TX_MEMORY,
       startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
       log,
     });

@@ -1,8 +1,8 @@
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError, Session } from 'neo4j-driver';
 import { DiplographError, ErrorCode } from '../errors';
 import type { Logger } from '../logger';
 import { cypher } from './query-catalog';
-import { fromNeo4j } from './values';
+import { fromNeo4j, toNeo4j } from './values';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -78,7 +78,7 @@ export class Database implements QueryRunner {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite(
-        (tx) => work({ run: <R>(name: string, params: Params = {}) => this.runIn<R>(tx, 'WRITE', name, params) }),
+        (tx) => work({ run: <R>(name: string, params: Params = {}) => this.runOn<R>(tx, 'WRITE', name, params) }),
         { timeout: timeoutMs },
       );
     } catch (error) {
@@ -92,7 +92,7 @@ export class Database implements QueryRunner {
   async runAdministrative(statement: string, params: Params = {}, database = this.options.database): Promise<Row[]> {
     const session = this.driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      const result = await session.run(statement, params, { timeout: this.options.writeTimeoutMs });
+      const result = await session.run(statement, toNeo4j(params) as Params, { timeout: this.options.writeTimeoutMs });
       return result.records.map((r) => fromNeo4j(r.toObject()) as Row);
     } catch (error) {
       throw mapDriverError(error);
@@ -124,10 +124,20 @@ export class Database implements QueryRunner {
     });
     const timeout = mode === 'READ' ? this.options.readTimeoutMs : this.options.writeTimeoutMs;
     try {
-      const work = (tx: ManagedTransaction) => this.runIn<T>(tx, mode, name, params);
-      return mode === 'READ'
-        ? await session.executeRead(work, { timeout })
-        : await session.executeWrite(work, { timeout });
+      // A read is one statement: run it as an auto-commit transaction, RUN + PULL in one network
+      // write and one round trip, where executeRead would add BEGIN and COMMIT round trips (the
+      // profile of the API benchmark showed a third of the service's CPU in those socket writes;
+      // docs/benchmark.md). Retried once when the driver says the failure is transient, as
+      // executeRead would.
+      if (mode === 'READ') {
+        try {
+          return await this.runOn<T>(session, 'READ', name, params, timeout);
+        } catch (error) {
+          if (!neo4j.isRetryableError(error)) throw error;
+          return await this.runOn<T>(session, 'READ', name, params, timeout);
+        }
+      }
+      return await session.executeWrite((tx: ManagedTransaction) => this.runOn<T>(tx, mode, name, params), { timeout });
     } catch (error) {
       throw mapDriverError(error);
     } finally {
@@ -135,10 +145,16 @@ export class Database implements QueryRunner {
     }
   }
 
-  private async runIn<T>(tx: ManagedTransaction, mode: 'READ' | 'WRITE', name: string, params: Params): Promise<T[]> {
+  /**
+   * Runs one named query on a session (auto-commit, with its timeout) or in a transaction (whose
+   * timeout is the transaction's), and reports it to the listeners.
+   */
+  private async runOn<T>(runner: Session | ManagedTransaction, mode: 'READ' | 'WRITE', name: string, params: Params, timeout?: number): Promise<T[]> {
     const started = performance.now();
     try {
-      const result = await tx.run(cypher(name), params);
+      const statement = cypher(name);
+      const values = toNeo4j(params) as Params;
+      const result = await (runner instanceof Session ? runner.run(statement, values, { timeout }) : runner.run(statement, values));
       const rows = result.records.map((r) => fromNeo4j(r.toObject()) as T);
       this.emit({ name, mode, ms: performance.now() - started, rows: rows.length });
       return rows;

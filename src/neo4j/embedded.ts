@@ -46,6 +46,8 @@ export interface EmbeddedNeo4jOptions {
   heap?: string;
   /** Neo4j page cache; default '64m'. */
   pagecache?: string;
+  /** Memory all transactions together may hold (a large import is one transaction); default '512m'. */
+  txMemory?: string;
   /** Default 120000. */
   startTimeoutMs?: number;
   /** Else JAVA_HOME, else `java` on PATH. */
@@ -395,6 +397,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
   const port = opts.port ?? 0;
   const heap = opts.heap ?? '512m';
   const pagecache = opts.pagecache ?? '64m';
+  const txMemory = opts.txMemory ?? '512m';
   const startTimeoutMs = opts.startTimeoutMs ?? 120_000;
   const dataDir = path.resolve(opts.dataDir);
   const launcherDir = path.resolve(opts.launcherDir ?? defaultLauncherDir());
@@ -423,10 +426,12 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
     String(port),
     '--pagecache',
     pagecache,
+    '--tx-memory',
+    txMemory,
     '--parent-pid',
     String(process.pid),
   ];
-  log('starting embedded Neo4j', { java, dataDir, host, port, heap, pagecache });
+  log('starting embedded Neo4j', { java, dataDir, host, port, heap, pagecache, txMemory });
   const started = Date.now();
   // stdin stays an open pipe for the JVM's whole life: its EOF is how the JVM learns we are gone.
   const child = spawn(java, args, { cwd: dataDir, stdio: ['pipe', 'pipe', 'pipe'] });

@@ -25,3 +25,17 @@ export function fromNeo4j(value: unknown): unknown {
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = fromNeo4j(v);
   return out;
 }
+
+/**
+ * The one conversion the other way: whole numbers become Neo4j integers, so that `LIMIT $n` and
+ * integer properties get INTEGER and not FLOAT (JavaScript has one number type; Bolt has two).
+ */
+export function toNeo4j(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toNeo4j);
+  // Only plain maps are walked: driver values (dates, integers, points) pass through as they are.
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toNeo4j(v);
+  return out;
+}

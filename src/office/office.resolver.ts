@@ -26,12 +26,12 @@ export class TenureResolver {
     return loaders.get(tenuresByPosition, { asOf: asOf ?? null }).load(office.id);
   }
 
-  @FieldResolver(() => Person)
+  @FieldResolver(() => Person, { description: 'Who held the office.' })
   person(@Root() tenure: Tenure, @Ctx() { loaders }: Context) {
     return loaders.get(personById).load(tenure.personId);
   }
 
-  @FieldResolver(() => Position)
+  @FieldResolver(() => Position, { description: 'The office held.' })
   position(@Root() tenure: Tenure, @Ctx() { loaders }: Context) {
     return loaders.get(positionById).load(tenure.positionId);
   }

@@ -21,13 +21,13 @@ export class Tenure extends Fact {
   @Field(() => DateScalar, { description: 'First day in office (or the first day a source attests it).' })
   start!: string;
 
-  @Field(() => DatePrecision)
+  @Field(() => DatePrecision, { description: 'How precise `start` is.' })
   startPrecision!: DatePrecision;
 
   @Field(() => DateScalar, { nullable: true, description: 'First day no longer in office; null while it lasts.' })
   end!: string | null;
 
-  @Field(() => DatePrecision, { nullable: true })
+  @Field(() => DatePrecision, { nullable: true, description: 'How precise `end` is.' })
   endPrecision!: DatePrecision | null;
 
   @Field(() => String, { nullable: true, description: 'Why it ended: REPLACED, RESIGNED, REMOVED, DIED, TERM_ENDED, OTHER.' })

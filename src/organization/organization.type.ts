@@ -15,16 +15,16 @@ registerEnumType(OrganizationKind, { name: 'OrganizationKind', description: 'Wha
 @ObjectType({ implements: Entity, description: 'A country, government, ministry, party body, media outlet or other organisation.' })
 @Directive('@key(fields: "id")')
 export class Organization extends Entity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier, e.g. `usa`.' })
   override id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The name most sources use.' })
   override name!: string;
 
-  @Field(() => OrganizationKind)
+  @Field(() => OrganizationKind, { description: 'What kind of body it is.' })
   kind!: OrganizationKind;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Other names sources use, e.g. `US`, `Washington`.' })
   aliases!: string[];
 
   partOfId!: string | null;

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Connection } from '../common/connection';
 import { DateScalar } from '../common/date.scalar';
-import { tenuresByPerson } from '../office/office.loaders';
+import { positionById, tenuresByPerson } from '../office/office.loaders';
 import { Tenure } from '../office/tenure.type';
 import type { Context } from '../server/context';
 import { findPersonByName, searchPeople } from './person.repository';
@@ -31,8 +31,13 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => [Tenure], { description: 'Offices this person held: every tenure, or only those valid on `asOf` (start <= asOf < end).' })
-  positions(@Root() person: Person, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null, @Ctx() { loaders }: Context) {
-    return loaders.get(tenuresByPerson, { asOf: asOf ?? null }).load(person.id);
+  async positions(@Root() person: Person, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null, @Ctx() { loaders }: Context) {
+    const tenures = await loaders.get(tenuresByPerson, { asOf: asOf ?? null }).load(person.id);
+    // Each tenure row carries its office (office/tenures): Tenure.position needs no round trip of its own.
+    for (const t of tenures as Array<Tenure & { positionId?: string; positionRecord?: unknown }>) {
+      if (t.positionRecord && t.positionId) loaders.get(positionById).prime(t.positionId, t.positionRecord as never);
+    }
+    return tenures;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'External identifiers as JSON, e.g. {"wikidata":"Q7836040"}.' })

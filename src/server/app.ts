@@ -4,12 +4,13 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Config } from '../config';
-import { DiplographError, ErrorCode } from '../errors';
+import { ErrorCode } from '../errors';
 import type { Logger } from '../logger';
 import type { Database } from '../neo4j/database';
-import { TokenVerifier } from './auth';
+import { Authenticator } from './auth';
 import { type Context, createContext } from './context';
 import { apolloPlugins } from './plugins';
+import { bodyErrorHandler } from './plugins/limits';
 import { httpRoutes } from './routes';
 import { buildExecutableSchema } from './sdl';
 
@@ -43,6 +44,8 @@ export async function createApp(config: Config, db: Database, logger: Logger): P
 
   const apollo = new ApolloServer<Context>({
     schema,
+    // Apollo's own messages go to the service's structured log, not to the console.
+    logger,
     introspection: config.INTROSPECTION,
     includeStacktraceInErrorResponses: !production,
     // Batched requests multiply the cost limits by the batch size; one operation per request.
@@ -53,21 +56,17 @@ export async function createApp(config: Config, db: Database, logger: Logger): P
   });
   await apollo.start();
 
-  const tokens = new TokenVerifier(config);
+  // Hashed API tokens or JWTs; a bad token is a 401 before anything runs (see auth.ts).
+  const auth = new Authenticator(config, logger);
   app.use(httpRoutes({ config, logger, db }));
   app.use(
     '/graphql',
     express.json({ limit: config.MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const viewer = tokens.viewerFor(req.headers.authorization);
-        if (viewer === null) {
-          logger.warn({ ip: req.ip }, 'rejected an invalid bearer token');
-          throw new DiplographError(ErrorCode.UNAUTHENTICATED, 'The bearer token is not valid.', { http: { status: 401 } });
-        }
-        return createContext(db, viewer, logger);
-      },
+      context: async ({ req }) => createContext(db, await auth.authenticate(req), logger),
     }),
   );
+  // A body over MAX_BODY_BYTES or unreadable JSON: a coded JSON error, never a stack trace.
+  app.use(bodyErrorHandler(config, logger));
   return { app, httpServer, apollo };
 }

@@ -1,7 +1,11 @@
 import crypto from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
 import type { AuthChecker } from 'type-graphql';
 import type { Config } from '../config';
+import { DiplographError, ErrorCode } from '../errors';
+import type { Logger } from '../logger';
 import type { Context } from './context';
+import { JwtVerifier, looksLikeJwt } from './jwt';
 
 export type Role = 'reader' | 'editor';
 
@@ -65,6 +69,83 @@ export class TokenVerifier {
   }
 }
 
-/** type-graphql's @Authorized('editor') lands here. */
-export const authChecker: AuthChecker<Context, Role> = ({ context }, roles) =>
-  roles.every((role) => context.viewer.roles.includes(role));
+/** UNAUTHENTICATED; `http` 401 when the whole request is refused (a bad token), not one field. */
+export const unauthenticated = (message = 'This needs a bearer token.', http = false) =>
+  new DiplographError(ErrorCode.UNAUTHENTICATED, message, http ? { http: { status: 401 } } : {});
+
+export const forbidden = (role: Role) =>
+  new DiplographError(ErrorCode.FORBIDDEN, `This needs a token with the ${role} role.`, { role });
+
+/**
+ * Who sends a request: a hashed API token (API_TOKENS), or a JWT verified against JWT_JWKS_FILE.
+ * A token that is sent but not valid is refused outright (401), whatever it was sent for; with
+ * REQUIRE_READ_TOKEN, so is a request without one. Refusals are logged with the reason and the
+ * client's address, never the token.
+ */
+export class Authenticator {
+  private readonly tokens: TokenVerifier;
+  private readonly jwt: JwtVerifier | null;
+
+  constructor(
+    private readonly config: Pick<Config, 'API_TOKENS' | 'REQUIRE_READ_TOKEN' | 'JWT_JWKS_FILE' | 'JWT_ISSUER' | 'JWT_AUDIENCE'>,
+    private readonly logger: Logger,
+  ) {
+    this.tokens = new TokenVerifier(config);
+    this.jwt = config.JWT_JWKS_FILE ? new JwtVerifier(config) : null;
+  }
+
+  /** The viewer for an Authorization header; null when a token was sent but is not valid. */
+  async viewerFor(authorization: string | undefined): Promise<Viewer | null> {
+    if (!authorization) return ANONYMOUS;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match) return null;
+    if (this.jwt && looksLikeJwt(match[1])) return this.jwt.verify(match[1]);
+    return this.tokens.viewerFor(authorization);
+  }
+
+  /** The viewer of an HTTP request; throws UNAUTHENTICATED (401) for a bad token, or a missing one when reads need one. */
+  async authenticate(req: Pick<Request, 'headers' | 'ip'>): Promise<Viewer> {
+    const viewer = await this.viewerFor(req.headers.authorization);
+    if (viewer === null) {
+      this.logger.warn({ ip: req.ip, reason: 'invalid bearer token' }, 'rejected an invalid bearer token');
+      throw unauthenticated('The bearer token is not valid.', true);
+    }
+    if (this.config.REQUIRE_READ_TOKEN && !viewer.roles.includes('reader')) {
+      this.logger.warn({ ip: req.ip, reason: viewer.name ? 'token without the reader role' : 'no bearer token' }, 'rejected a request without a reader token');
+      throw unauthenticated('This service needs a bearer token with the reader role (REQUIRE_READ_TOKEN).', true);
+    }
+    return viewer;
+  }
+
+  /** Express middleware for plain HTTP routes (the import endpoint): the viewer must hold `role`. */
+  requireRole(role: Role) {
+    return async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        const viewer = await this.authenticate(req);
+        if (!viewer.roles.includes(role)) {
+          this.logger.warn({ ip: req.ip, viewer: viewer.name, role, path: req.path }, 'refused a request without the needed role');
+          const error = viewer.name === null ? unauthenticated() : forbidden(role);
+          res.status(viewer.name === null ? 401 : 403).json({ errors: [{ message: error.message, extensions: { code: error.extensions.code } }] });
+          return;
+        }
+        (res.locals as { viewer?: Viewer }).viewer = viewer;
+        next();
+      } catch (error) {
+        const e = error as DiplographError;
+        res.status(401).json({ errors: [{ message: e.message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+      }
+    };
+  }
+}
+
+/**
+ * type-graphql's @Authorized('editor') lands here: without a token the answer is UNAUTHENTICATED,
+ * with a token that lacks the role FORBIDDEN.
+ */
+export const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
+  const missing = roles.find((role) => !context.viewer.roles.includes(role));
+  if (missing === undefined) return true;
+  context.logger?.warn({ viewer: context.viewer.name, role: missing }, 'refused an operation without the needed role');
+  if (context.viewer.name === null && context.viewer.roles.length === 0) throw unauthenticated();
+  throw forbidden(missing);
+};

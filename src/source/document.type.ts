@@ -3,16 +3,16 @@ import { DateScalar } from '../common/date.scalar';
 
 @ObjectType({ description: 'A source document: a news article, a communiqué, a transcript.' })
 export class Document {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier of the document.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The headline or title.' })
   title!: string;
 
   @Field(() => DateScalar, { nullable: true, description: 'The date the document was published.' })
   publishedAt!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where the document can be read.' })
   url!: string | null;
 
   @Field(() => String, { nullable: true, description: 'ISO 639-1 language code.' })

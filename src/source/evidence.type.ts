@@ -22,7 +22,7 @@ export class Evidence {
   @Field(() => Entity, { nullable: true, description: 'Who the source says the passage comes from.' })
   attributedTo!: EntityRef | null;
 
-  @Field(() => Document)
+  @Field(() => Document, { description: 'The document the passage is in.' })
   document!: Document;
 
   documentId!: string;

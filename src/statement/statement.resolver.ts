@@ -43,12 +43,12 @@ export class StatementResolver {
 
 @Resolver(() => Invitation)
 export class InvitationResolver {
-  @FieldResolver(() => Person)
+  @FieldResolver(() => Person, { description: 'Who invited.' })
   inviter(@Root() invitation: Invitation, @Ctx() { loaders }: Context) {
     return loaders.get(personById).load(invitation.inviterId);
   }
 
-  @FieldResolver(() => Person)
+  @FieldResolver(() => Person, { description: 'Who was invited.' })
   invitee(@Root() invitation: Invitation, @Ctx() { loaders }: Context) {
     return loaders.get(personById).load(invitation.inviteeId);
   }

@@ -18,10 +18,10 @@ export class Statement extends Fact {
   @Field(() => String, { description: 'Verbatim for DIRECT statements, the paraphrase otherwise.' })
   text!: string;
 
-  @Field(() => StatementMode)
+  @Field(() => StatementMode, { description: 'Whether the text is a direct quote, reported speech or a paraphrase.' })
   mode!: StatementMode;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'When it was said.' })
   date!: string | null;
 
   speakers!: EntityRef[];
@@ -35,17 +35,17 @@ export enum InvitationStatus {
   DECLINED = 'DECLINED',
   FULFILLED = 'FULFILLED',
 }
-registerEnumType(InvitationStatus, { name: 'InvitationStatus' });
+registerEnumType(InvitationStatus, { name: 'InvitationStatus', description: 'Where an invitation stands: extended, accepted, declined or fulfilled (by the invitee or someone else).' });
 
 @ObjectType({ implements: Fact, description: 'An invitation to visit, from one official to another.' })
 export class Invitation extends Fact {
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'When it was extended.' })
   date!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The raw wording of the date, e.g. "On Sunday".' })
   dateExpression!: string | null;
 
-  @Field(() => InvitationStatus)
+  @Field(() => InvitationStatus, { description: 'Where the invitation stands.' })
   status!: InvitationStatus;
 
   inviterId!: string;

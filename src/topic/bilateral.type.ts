@@ -3,6 +3,6 @@ import { Organization } from '../organization/organization.type';
 
 @ObjectType({ description: 'The relation between two countries: their meetings and the issues between them.' })
 export class Bilateral {
-  @Field(() => [Organization])
+  @Field(() => [Organization], { description: 'The two countries, in the order asked.' })
   countries!: Organization[];
 }

@@ -58,7 +58,7 @@ export class BilateralResolver {
 
 @Resolver(() => RelationIssue)
 export class RelationIssueResolver {
-  @FieldResolver(() => Topic)
+  @FieldResolver(() => Topic, { description: 'The issue.' })
   topic(@Root() issue: RelationIssue, @Ctx() { loaders }: Context) {
     return loaders.get(topicById).load(issue.topicId);
   }

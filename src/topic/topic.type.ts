@@ -5,13 +5,13 @@ import { Fact } from '../common/fact.interface';
 @ObjectType({ description: 'An issue or subject: Taiwan, trade in advanced chips, China-US relations.' })
 @Directive('@key(fields: "id")')
 export class Topic {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier, e.g. `taiwan`.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The name of the issue or subject.' })
   name!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Other names sources use for it.' })
   aliases!: string[];
 }
 

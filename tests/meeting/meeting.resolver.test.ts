@@ -37,6 +37,7 @@ describe('meetings()', () => {
       'meeting-blinken-qin-2023-06-18',
       'meeting-blinken-wang-yi-2023-06-19',
       'meeting-blinken-xi-2023-06-19',
+      'meeting-qin-gang-rudenko-2023-06-25',
     ]);
     expect(await meetingIds('topic: "China threat theory"')).toEqual(['meeting-blinken-wang-yi-2023-06-19']);
   });

@@ -42,7 +42,7 @@ describe('person(name:) and people()', () => {
       server().db,
       [
         'format: diplograph/facts@1',
-        'document: { id: cursor-test, title: Cursor test, publishedAt: "2024-01-01", text: "Aaron Aardvark was there." }',
+        'document: { id: cursor-test, title: Cursor test, publisher: dw, publishedAt: "2024-01-01", text: "Aaron Aardvark was there." }',
         'people: [{ id: aaron-aardvark, name: Aaron Aardvark, aliases: [] }]',
       ].join('\n'),
       { filename: 'cursor-test.yaml', by: 'test' },
@@ -71,7 +71,7 @@ describe('an ambiguous name', () => {
       server().db,
       [
         'format: diplograph/facts@1',
-        'document: { id: another-wang, title: Another Wang, publishedAt: "2024-01-01", text: "Wang Wenbin spoke." }',
+        'document: { id: another-wang, title: Another Wang, publisher: dw, publishedAt: "2024-01-01", text: "Wang Wenbin spoke." }',
         'people: [{ id: wang-wenbin, name: Wang Wenbin, aliases: [Wang] }]',
       ].join('\n'),
       { filename: 'another-wang.yaml', by: 'test' },

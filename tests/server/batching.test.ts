@@ -38,7 +38,7 @@ describe('no N+1: round trips do not grow with the number of parents', () => {
 
   it('costs the same number of round trips for 1 meeting as for all of them', async () => {
     const one = await roundTripsFor(1);
-    const all = await roundTripsFor(100);
+    const all = await roundTripsFor(20);
     expect(one.meetings).toBe(1);
     expect(all.meetings).toBeGreaterThanOrEqual(5);
     expect(all.roundTrips).toBe(one.roundTrips);

@@ -26,7 +26,7 @@ describe('health endpoints', () => {
   });
 
   it('/health/ready answers 503 with the reason while a migration is pending', async () => {
-    const [row] = await server.db.runAdministrative('MATCH (m:Migration) WITH m ORDER BY m.id DESC LIMIT 1 DETACH DELETE m RETURN m.id AS id');
+    const [row] = await server.db.runAdministrative('MATCH (m:Migration) WITH m, m.id AS id ORDER BY id DESC LIMIT 1 DETACH DELETE m RETURN id');
     try {
       const response = await get('/health/ready');
       expect(response.status).toBe(503);

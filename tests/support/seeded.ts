@@ -6,10 +6,11 @@ import { seedGraph, startTestServer, type TestServer } from './harness';
  */
 export function useSeededServer(overrides: Record<string, string> = {}): () => TestServer {
   let server: TestServer | null = null;
+  // The first file of a run also pays for Neo4j's cold query compilation: give the hook room.
   beforeAll(async () => {
     server = await startTestServer(overrides);
     await seedGraph(server.db);
-  });
+  }, 180_000);
   afterAll(async () => {
     await server?.stop();
   });

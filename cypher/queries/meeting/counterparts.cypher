@@ -6,5 +6,8 @@ WHERE other.id <> key AND NOT m:Retracted
   AND ($to IS NULL OR m.date <= date($to))
 WITH key, other, m ORDER BY m.date, m.id
 WITH key, other, collect(DISTINCT m.id) AS meetingIds, min(m.date) AS first, max(m.date) AS last
-RETURN key, {personId: other.id, meetingIds: meetingIds, count: size(meetingIds), first: first, last: last} AS value
+// The person map (as person/by-ids returns it) comes along: Person.counterparts primes the person
+// loader with it, so `counterparts { person { name } }` costs no second round trip.
+RETURN key, {personId: other.id, meetingIds: meetingIds, count: size(meetingIds), first: first, last: last,
+             person: other {.id, .name, .nativeName, .aliases, .externalIds}} AS value
 ORDER BY size(meetingIds) DESC, other.name

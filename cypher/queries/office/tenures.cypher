@@ -13,5 +13,10 @@ WITH key, t
 WHERE NOT t:Retracted
   AND ($asOf IS NULL OR (t.start <= date($asOf) AND (t.end IS NULL OR date($asOf) < t.end)))
 MATCH (p:Person)-[:HELD]->(t)-[:OF_POSITION]->(pos:Position)
-RETURN key, t {.id, .start, .startPrecision, .end, .endPrecision, .endCause, personId: p.id, positionId: pos.id} AS value
+// The office comes along (the map office/positions-by-ids returns): Person.positions primes the
+// position loader with it, so `positions { position { title } }` costs no second round trip.
+OPTIONAL MATCH (pos)-[:OF_ORGANIZATION]->(o:Organization)
+OPTIONAL MATCH (pos)-[:JURISDICTION]->(j:Organization)
+RETURN key, t {.id, .start, .startPrecision, .end, .endPrecision, .endCause, personId: p.id, positionId: pos.id,
+               positionRecord: pos {.id, .title, .aliases, organizationId: o.id, jurisdictionId: j.id}} AS value
 ORDER BY t.start, t.id

@@ -33,12 +33,9 @@ export function playground(): Playground {
     endpoint: GRAPHQL_PATH,
     // Only the page's own origin is called; no cookies are needed for the read API.
     credentials: 'same-origin',
-    defaultTabs: PLAYGROUND_EXAMPLES.map((example) => ({
-      query: example.query,
-      variables: example.variables ? JSON.stringify(example.variables, null, 2) : undefined,
-    })),
+    defaultTabs: PLAYGROUND_EXAMPLES.map((example) => ({ query: example.query })),
     defaultQuery: PLAYGROUND_EXAMPLES[0].query,
-    defaultEditorToolsVisibility: 'variables',
+    defaultEditorToolsVisibility: false,
     // The page never writes the editor's headers (a bearer token) to localStorage.
     shouldPersistHeaders: false,
     schemaDescription: true,
@@ -80,13 +77,22 @@ export function playgroundRoutes(): Router {
       'x-frame-options': 'DENY',
       'x-content-type-options': 'nosniff',
     });
-    if (req.fresh) {
+    if (matches(req.get('if-none-match'), page.etag)) {
       res.status(304).end();
       return;
     }
     res.send(page.html);
   });
   return router;
+}
+
+/** Whether an If-None-Match header names this ETag (a list, weak or strong, or `*`). */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t === etag || t === `W/${etag}`;
+  });
 }
 
 /** A small inline icon (a graph of three nodes), so the browser does not ask for /favicon.ico. */

@@ -105,7 +105,7 @@ export function costPlugin(config: Pick<Config, 'MAX_COST'>, logger?: Logger): A
             if (/maximum allowed number of nodes/.test(message)) {
               throw limitError('MAX_COST', config.MAX_COST, `The operation expands to too many selections to cost (MAX_COST).`);
             }
-            throw badInput(`The operation's cost could not be computed: ${message}`);
+            throw badInput(`The operation's cost could not be computed: ${message}`, { http: { status: 400 } });
           }
           if ('invalidVariables' in result) return;
           if (result.cost > config.MAX_COST) {

@@ -5,6 +5,10 @@ import type { Config } from '../../config';
 import type { Logger } from '../../logger';
 import type { Database } from '../../neo4j/database';
 import type { Context } from '../context';
+import { metricsFor } from '../metrics';
+import { costPlugin } from './cost';
+import { hideSuggestionsPlugin, limitsPlugin } from './limits';
+import { metricsPlugin } from './metrics';
 import { landingPagePlugin } from './landing-page';
 
 export interface PluginDeps {
@@ -15,10 +19,17 @@ export interface PluginDeps {
 }
 
 /** The Apollo plugins, in the order they run. */
-export function apolloPlugins({ httpServer }: PluginDeps): ApolloServerPlugin<Context>[] {
+export function apolloPlugins({ config, logger, db, httpServer }: PluginDeps): ApolloServerPlugin<Context>[] {
   return [
     // Lets in-flight requests finish when the server stops (SIGTERM), before the driver closes.
-    ApolloServerPluginDrainHttpServer({ httpServer }),
+    ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
+    // Request counts, latencies and errors by code for /metrics.
+    metricsPlugin(metricsFor(db, config.NEO4J_MAX_POOL_SIZE)),
+    // Abusive documents are refused before anything reaches Neo4j: tokens, depth, aliases,
+    // directives (limits.ts), then the cost with the real variables (cost.ts).
+    limitsPlugin(config, logger),
+    costPlugin(config, logger),
+    ...(config.NODE_ENV === 'production' ? [hideSuggestionsPlugin()] : []),
     // GET /graphql from a browser: the offline GraphiQL playground instead of Apollo Sandbox's CDN page.
     landingPagePlugin<Context>(),
   ];

@@ -2,7 +2,19 @@ import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
-import { GraphQLError, type ValidationContext, type ValidationRule, validate } from 'graphql';
+import {
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  type ValidationContext,
+  type ValidationRule,
+  getArgumentValues,
+  getOperationAST,
+  getVariableValues,
+  isObjectType,
+  validate,
+} from 'graphql';
 import type { Config } from '../../config';
 import { DiplographError, ErrorCode } from '../../errors';
 import type { Logger } from '../../logger';
@@ -118,12 +130,13 @@ export function limitsPlugin(config: LimitsConfig, logger?: Logger): ApolloServe
             }
           }
         },
-        async didResolveOperation({ schema, document }) {
+        async didResolveOperation({ schema, document, request, operationName }) {
           const errors = validate(schema, document, rules);
           if (errors.length > 0) {
             logger?.info({ limit: errors[0].extensions?.limit }, 'refused a query over a limit');
             throw errors[0];
           }
+          checkEntityRepresentations(schema, document, request.variables, operationName);
         },
       };
     },
@@ -158,4 +171,63 @@ export function hideSuggestionsPlugin(): ApolloServerPlugin<Context> {
       };
     },
   };
+}
+
+/**
+ * Errors from `express.json` as GraphQL-shaped JSON: a body over MAX_BODY_BYTES is 413
+ * LIMIT_EXCEEDED, unparsable JSON 400 BAD_REQUEST; nothing carries a stack trace.
+ */
+export function bodyErrorHandler(config: Pick<Config, 'MAX_BODY_BYTES'>, logger?: Logger) {
+  return (error: unknown, _req: unknown, res: import('express').Response, next: (error?: unknown) => void) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const type = (error as { type?: string }).type;
+    if (type === 'entity.too.large') {
+      const e = limitError('MAX_BODY_BYTES', config.MAX_BODY_BYTES, `The request body is larger than ${config.MAX_BODY_BYTES} bytes (MAX_BODY_BYTES).`);
+      res.status(413).json({ errors: [{ message: e.message, extensions: { code: e.extensions.code, limit: 'MAX_BODY_BYTES', max: config.MAX_BODY_BYTES } }] });
+      return;
+    }
+    const status = (error as { status?: number }).status ?? 500;
+    if (status >= 400 && status < 500) {
+      res.status(status).json({ errors: [{ message: `The request body could not be read: ${(error as Error).message}`, extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    logger?.error({ err: error }, 'unexpected error in an HTTP route');
+    res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+  };
+}
+
+/**
+ * `_entities(representations: [_Any!]!)` takes any JSON; @apollo/subgraph fails with an internal
+ * error on one that is not an object naming an entity type. Such input is refused here as
+ * BAD_USER_INPUT, before any resolver runs.
+ */
+export function checkEntityRepresentations(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName?: string | null,
+): void {
+  const operation = getOperationAST(document, operationName ?? undefined);
+  const field = schema.getQueryType()?.getFields()._entities;
+  if (!operation || operation.operation !== 'query' || !field) return;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
+  if (coerced.errors) return; // execution reports them
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD || selection.name.value !== '_entities') continue;
+    const { representations } = getArgumentValues(field, selection, coerced.coerced) as { representations?: unknown[] };
+    for (const [i, representation] of (representations ?? []).entries()) {
+      const typename = (representation as { __typename?: unknown } | null)?.__typename;
+      const type = typeof typename === 'string' ? schema.getType(typename) : undefined;
+      if (typeof representation !== 'object' || representation === null || Array.isArray(representation) || !type || !isObjectType(type)) {
+        throw new DiplographError(ErrorCode.BAD_USER_INPUT, `representations[${i}] must be an object whose __typename names an entity type`, {
+          argument: 'representations',
+          index: i,
+          http: { status: 400 },
+        });
+      }
+    }
+  }
 }

@@ -1,0 +1,6 @@
+// Edges from facts to Fact nodes, one row per edge: both ends by one index seek, the type from the row.
+UNWIND $rows AS row
+MATCH (f:Fact {id: row.from})
+MATCH (t:Fact {id: row.to})
+CREATE (f)-[r:$(row.type)]->(t)
+SET r = row.props

@@ -1,0 +1,16 @@
+// The shortest connection between two people over the allowed relationship types ($types), through
+// nodes of the allowed labels ($labels; people are always allowed), skipping retracted facts.
+// Shortest = fewest relationships: a rank hop is 1 (person -RANKS_ABOVE-> person), a meeting,
+// statement, invitation or trip hop 2 (person - fact - person), an office hop 4 (person - tenure -
+// position - tenure - person). The caller turns relationships into person-to-person hops and applies
+// maxHops to the path found. Only per-step predicates are used, so the search is a breadth-first
+// walk that visits each node once, never an enumeration of paths (a predicate on the whole path,
+// such as a hop count, would make it one and blow up in a dense graph). 24 relationships = 6 office
+// hops, the API's cap. ALL SHORTEST (at most $candidates of them) lets the caller pick among
+// equally short paths by a stable rule.
+MATCH p = ALL SHORTEST (a:Person {id: $fromId})
+  ((x)-[r WHERE type(r) IN $types]-(y) WHERE NOT y:Retracted AND (y:Person OR any(l IN labels(y) WHERE l IN $labels))){1,24}
+  (b:Person {id: $toId})
+RETURN [n IN nodes(p) | {id: n.id, labels: labels(n), props: properties(n)}] AS nodes,
+       [rel IN relationships(p) | {type: type(rel), source: startNode(rel).id, target: endNode(rel).id, props: properties(rel)}] AS edges
+LIMIT toInteger($candidates)

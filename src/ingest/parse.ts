@@ -1,0 +1,50 @@
+import { LineCounter, parseDocument } from 'yaml';
+import { jsonLocator, type Locator, positionAt, yamlLocator } from './locations';
+
+export interface SyntaxProblem {
+  line: number | null;
+  column: number | null;
+  message: string;
+}
+
+export type ParseResult = { ok: true; data: unknown; locate: Locator } | { ok: false; problems: SyntaxProblem[] };
+
+/** JSON when the name says so, or when a nameless text looks like a JSON object. */
+function looksLikeJson(text: string, filename: string): boolean {
+  if (/\.json$/i.test(filename)) return true;
+  if (/\.ya?ml$/i.test(filename)) return false;
+  return /^\s*\{/.test(text);
+}
+
+/**
+ * Stage 1: text → plain data plus a locator that maps any path back to its line and column.
+ * YAML goes through the yaml package's parseDocument and LineCounter. JSON is parsed by
+ * JSON.parse, 100 times faster on big files, and located lazily (see jsonLocator).
+ */
+export function parseFactText(text: string, filename: string): ParseResult {
+  if (looksLikeJson(text, filename)) {
+    try {
+      return { ok: true, data: JSON.parse(text), locate: jsonLocator(text) };
+    } catch (error) {
+      const message = (error as Error).message;
+      const at = /at position (\d+)/.exec(message);
+      if (at) {
+        const { line, column } = positionAt(text, Number(at[1]));
+        return { ok: false, problems: [{ line, column, message: `JSON syntax error: ${message.replace(/ in JSON at position \d+.*$/, '')}` }] };
+      }
+      // No offset in the message: let the YAML parser (JSON is YAML) find the line.
+    }
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => {
+        const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
+        return { line: pos.line, column: pos.col, message: `YAML syntax error: ${e.message.split('\n')[0]}` };
+      }),
+    };
+  }
+  return { ok: true, data: doc.toJS({ maxAliasCount: 1000 }), locate: yamlLocator(doc, lineCounter) };
+}

@@ -1,0 +1,441 @@
+/**
+ * The rank closure, computed in memory from the rows of `rank/graph` (one context's, or every
+ * context's, claims and precedence holdings). Pure functions, no I/O: the rules live here.
+ *
+ * - Intervals are half-open `[from, to)` of ISO dates; `from = null` is "since always" and
+ *   `to = null` is "still open". ISO dates compare as strings.
+ * - A CLAIM link is a stated RANKS_ABOVE edge, valid over the edge's [validFrom, validTo).
+ * - A PRECEDENCE link says A above B when, over some interval, A's effective level in the context
+ *   (the best — lowest — level among the positions A holds then) is lower than B's. Equal levels
+ *   are a tie: neither above nor below.
+ * - A chain never leaves its context, holds over the intersection of its links' intervals (it
+ *   must not be empty) and is at most RANK_MAX_HOPS links long. It is a simple path: a cycle is
+ *   never walked twice, so contradictions (A above B above A) end the walk instead of looping.
+ */
+import { limitExceeded } from '../errors';
+
+/** The depth cap of the transitive closure: chains longer than this are not followed. */
+export const RANK_MAX_HOPS = 10;
+/** Safety cap on the states one closure may explore (each is a person reached by a distinct chain interval). */
+export const RANK_MAX_STATES = 200_000;
+
+export interface Interval {
+  from: string | null;
+  to: string | null;
+}
+
+export const ALWAYS: Interval = { from: null, to: null };
+
+export function intersect(a: Interval, b: Interval): Interval | null {
+  const from = a.from === null ? b.from : b.from === null ? a.from : a.from > b.from ? a.from : b.from;
+  const to = a.to === null ? b.to : b.to === null ? a.to : a.to < b.to ? a.to : b.to;
+  if (from !== null && to !== null && from >= to) return null;
+  return { from, to };
+}
+
+/** Whether `outer` contains all of `inner`. */
+export function contains(outer: Interval, inner: Interval): boolean {
+  const fromOk = outer.from === null || (inner.from !== null && outer.from <= inner.from);
+  const toOk = outer.to === null || (inner.to !== null && inner.to <= outer.to);
+  return fromOk && toOk;
+}
+
+export function validOn(interval: Interval, day: string): boolean {
+  return (interval.from === null || interval.from <= day) && (interval.to === null || day < interval.to);
+}
+
+/** A stated claim, as `rank/graph` returns it (validity from its RANKS_ABOVE edge). */
+export interface ClaimRecord {
+  id: string;
+  contextId: string;
+  superiorId: string;
+  inferiorId: string;
+  date: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  /** Tenure ids the claim rests on. */
+  basis: string[];
+}
+
+/** A person holding a position that has a precedence level, over the overlap of tenure and precedence. */
+export interface HoldingRecord {
+  precedenceId: string;
+  contextId: string;
+  level: number;
+  positionId: string;
+  precedenceFrom: string | null;
+  precedenceTo: string | null;
+  tenureId: string;
+  personId: string;
+  from: string | null;
+  to: string | null;
+}
+
+export interface RankGraphRows {
+  claims: ClaimRecord[];
+  holdings: HoldingRecord[];
+}
+
+/** A stretch of time over which a person's effective level in a context is one holding's level. */
+export interface Segment extends Interval {
+  personId: string;
+  contextId: string;
+  level: number;
+  holding: HoldingRecord;
+}
+
+export type LinkKind = 'CLAIM' | 'PRECEDENCE';
+
+/** One step of a chain: `superior` above `inferior`, over `interval`, because of a claim or precedence. */
+export interface Link {
+  kind: LinkKind;
+  contextId: string;
+  superiorId: string;
+  inferiorId: string;
+  interval: Interval;
+  claim: ClaimRecord | null;
+  superiorSegment: Segment | null;
+  inferiorSegment: Segment | null;
+}
+
+export type Direction = 'DOWN' | 'UP';
+
+/** A chain from the start person to `personId`, DOWN (start above them) or UP (they above start). */
+export interface Chain {
+  personId: string;
+  contextId: string;
+  hops: number;
+  /** STATED: one link, a claim a source states. DERIVED: precedence, or chained claims. */
+  basis: 'STATED' | 'DERIVED';
+  interval: Interval;
+  /** Links in order from the highest-ranking person down to the lowest. */
+  links: Link[];
+}
+
+function sameSegment(a: Segment, b: Segment): boolean {
+  return a.holding.precedenceId === b.holding.precedenceId && a.holding.tenureId === b.holding.tenureId;
+}
+
+/**
+ * The effective level of one person in one context as a piecewise function of time: split time at
+ * every bound of their holdings; in each piece the best (lowest) level wins (ties between holdings
+ * of the same level: the smallest precedence then tenure id, for a stable answer).
+ */
+export function effectiveSegments(holdings: HoldingRecord[]): Segment[] {
+  if (holdings.length === 0) return [];
+  const bounds = new Set<string>();
+  for (const h of holdings) {
+    if (h.from !== null) bounds.add(h.from);
+    if (h.to !== null) bounds.add(h.to);
+  }
+  const sorted = [...bounds].sort();
+  const pieces: Interval[] = [];
+  let previous: string | null = null;
+  for (const b of sorted) {
+    pieces.push({ from: previous, to: b });
+    previous = b;
+  }
+  pieces.push({ from: previous, to: null });
+
+  const segments: Segment[] = [];
+  for (const piece of pieces) {
+    let best: HoldingRecord | null = null;
+    for (const h of holdings) {
+      if (!contains({ from: h.from, to: h.to }, piece)) continue;
+      if (
+        best === null ||
+        h.level < best.level ||
+        (h.level === best.level && (h.precedenceId < best.precedenceId || (h.precedenceId === best.precedenceId && h.tenureId < best.tenureId)))
+      ) {
+        best = h;
+      }
+    }
+    if (!best) continue;
+    const segment: Segment = { ...piece, personId: best.personId, contextId: best.contextId, level: best.level, holding: best };
+    const last = segments[segments.length - 1];
+    if (last && last.to === segment.from && sameSegment(last, segment)) last.to = segment.to;
+    else segments.push(segment);
+  }
+  return segments;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function intervalKey(i: Interval): string {
+  return `${i.from ?? '-'}..${i.to ?? '-'}`;
+}
+
+/** Orders chains: fewest hops, stated before derived, most recent, then a stable tie-break. */
+export function compareChains(a: Chain, b: Chain): number {
+  if (a.hops !== b.hops) return a.hops - b.hops;
+  if (a.basis !== b.basis) return a.basis === 'STATED' ? -1 : 1;
+  const aTo = a.interval.to ?? '9999-99-99';
+  const bTo = b.interval.to ?? '9999-99-99';
+  if (aTo !== bTo) return aTo > bTo ? -1 : 1;
+  const aFrom = a.interval.from ?? '';
+  const bFrom = b.interval.from ?? '';
+  if (aFrom !== bFrom) return aFrom > bFrom ? -1 : 1;
+  const aKey = a.links.map(linkKey).join('|');
+  const bKey = b.links.map(linkKey).join('|');
+  return aKey < bKey ? -1 : aKey > bKey ? 1 : 0;
+}
+
+function linkKey(l: Link): string {
+  return l.claim ? `c:${l.claim.id}` : `p:${l.superiorSegment?.holding.tenureId}>${l.inferiorSegment?.holding.tenureId}:${intervalKey(l.interval)}`;
+}
+
+/**
+ * One request's view of rank: the claims and precedence of the contexts it asks about, indexed
+ * for walking. `asOf`, when given, restricts precedence segments to the one covering that day
+ * (the rows are already narrowed to it by the query).
+ */
+export class RankGraph {
+  private readonly claimsBySuperior = new Map<string, ClaimRecord[]>();
+  private readonly claimsByInferior = new Map<string, ClaimRecord[]>();
+  /** contextId → personId → segments. */
+  private readonly segments = new Map<string, Map<string, Segment[]>>();
+  /** contextId → all segments of the context, by level. */
+  private readonly segmentsByContext = new Map<string, Segment[]>();
+  readonly contextIds: string[];
+
+  constructor(
+    rows: RankGraphRows,
+    readonly asOf: string | null,
+  ) {
+    for (const claim of rows.claims) {
+      push(this.claimsBySuperior, claim.superiorId, claim);
+      push(this.claimsByInferior, claim.inferiorId, claim);
+    }
+    const holdingsByContextPerson = new Map<string, HoldingRecord[]>();
+    for (const h of rows.holdings) push(holdingsByContextPerson, `${h.contextId}\u0000${h.personId}`, h);
+    for (const [key, holdings] of holdingsByContextPerson) {
+      const [contextId, personId] = key.split('\u0000');
+      let segs = effectiveSegments(holdings);
+      if (asOf !== null) segs = segs.filter((s) => validOn(s, asOf));
+      if (segs.length === 0) continue;
+      let byPerson = this.segments.get(contextId);
+      if (!byPerson) this.segments.set(contextId, (byPerson = new Map()));
+      byPerson.set(personId, segs);
+      for (const s of segs) push(this.segmentsByContext, contextId, s);
+    }
+    for (const list of this.segmentsByContext.values()) list.sort((a, b) => a.level - b.level || a.personId.localeCompare(b.personId));
+    const contexts = new Set<string>([...rows.claims.map((c) => c.contextId), ...this.segments.keys()]);
+    this.contextIds = [...contexts].sort();
+  }
+
+  /** The contexts in which a person has a claim or a precedence level. */
+  contextsOf(personId: string): string[] {
+    const found = new Set<string>();
+    for (const c of this.claimsBySuperior.get(personId) ?? []) found.add(c.contextId);
+    for (const c of this.claimsByInferior.get(personId) ?? []) found.add(c.contextId);
+    for (const [contextId, byPerson] of this.segments) if (byPerson.has(personId)) found.add(contextId);
+    return [...found].sort();
+  }
+
+  /** The person's effective-level segments in a context (on `asOf` only, when given). */
+  segmentsOf(contextId: string, personId: string): Segment[] {
+    return this.segments.get(contextId)?.get(personId) ?? [];
+  }
+
+  /** Links leaving `personId` in `direction` inside one context. */
+  private linksFrom(personId: string, contextId: string, direction: Direction): Link[] {
+    const links: Link[] = [];
+    const claims = (direction === 'DOWN' ? this.claimsBySuperior : this.claimsByInferior).get(personId) ?? [];
+    for (const claim of claims) {
+      if (claim.contextId !== contextId) continue;
+      links.push({
+        kind: 'CLAIM',
+        contextId,
+        superiorId: claim.superiorId,
+        inferiorId: claim.inferiorId,
+        interval: { from: claim.validFrom, to: claim.validTo },
+        claim,
+        superiorSegment: null,
+        inferiorSegment: null,
+      });
+    }
+    const own = this.segmentsOf(contextId, personId);
+    if (own.length > 0) {
+      for (const other of this.segmentsByContext.get(contextId) ?? []) {
+        if (other.personId === personId) continue;
+        for (const mine of own) {
+          const below = direction === 'DOWN' ? mine.level < other.level : other.level < mine.level;
+          if (!below) continue;
+          const interval = intersect(mine, other);
+          if (!interval) continue;
+          const [sup, inf] = direction === 'DOWN' ? [mine, other] : [other, mine];
+          links.push({
+            kind: 'PRECEDENCE',
+            contextId,
+            superiorId: sup.personId,
+            inferiorId: inf.personId,
+            interval,
+            claim: null,
+            superiorSegment: sup,
+            inferiorSegment: inf,
+          });
+        }
+      }
+    }
+    return links;
+  }
+
+  /**
+   * Every chain from `startId` in one context, breadth first: DOWN finds the people the start ranks
+   * above, UP the people who rank above it. A chain reaching a person is kept unless a chain already
+   * found there is as short, covers its whole interval and is as well founded (stated vs derived).
+   * Returns, per person reached, the chains kept (best first).
+   */
+  walk(startId: string, contextId: string, direction: Direction): Map<string, Chain[]> {
+    interface State {
+      personId: string;
+      interval: Interval;
+      links: Link[];
+      visited: Set<string>;
+    }
+    const found = new Map<string, Chain[]>();
+    let frontier: State[] = [{ personId: startId, interval: ALWAYS, links: [], visited: new Set([startId]) }];
+    let states = 0;
+    for (let hops = 1; hops <= RANK_MAX_HOPS && frontier.length > 0; hops++) {
+      const next: State[] = [];
+      for (const state of frontier) {
+        for (const link of this.linksFrom(state.personId, contextId, direction)) {
+          const otherId = direction === 'DOWN' ? link.inferiorId : link.superiorId;
+          if (state.visited.has(otherId)) continue;
+          const interval = intersect(state.interval, link.interval);
+          if (!interval) continue;
+          const links = direction === 'DOWN' ? [...state.links, link] : [link, ...state.links];
+          const basis = hops === 1 && link.kind === 'CLAIM' ? 'STATED' : 'DERIVED';
+          const existing = found.get(otherId) ?? [];
+          if (existing.some((c) => c.hops <= hops && contains(c.interval, interval) && (c.basis === 'STATED' || basis === 'DERIVED'))) continue;
+          if (++states > RANK_MAX_STATES) throw limitExceeded('rank closure states', states, RANK_MAX_STATES);
+          existing.push({ personId: otherId, contextId, hops, basis, interval, links });
+          found.set(otherId, existing);
+          next.push({ personId: otherId, interval, links, visited: new Set([...state.visited, otherId]) });
+        }
+      }
+      frontier = next;
+    }
+    for (const chains of found.values()) chains.sort(compareChains);
+    return found;
+  }
+
+  /** Both closures of a person in every context they appear in (or only `contextId`). */
+  closure(personId: string, contextId: string | null): PersonClosure {
+    const contexts = contextId ? [contextId] : this.contextsOf(personId);
+    const down = new Map<string, Map<string, Chain[]>>();
+    const up = new Map<string, Map<string, Chain[]>>();
+    for (const c of contexts) {
+      down.set(c, this.walk(personId, c, 'DOWN'));
+      up.set(c, this.walk(personId, c, 'UP'));
+    }
+    return { personId, down, up };
+  }
+}
+
+/** Per context, per person reached: the chains below (down) and above (up) one person. */
+export interface PersonClosure {
+  personId: string;
+  down: Map<string, Map<string, Chain[]>>;
+  up: Map<string, Map<string, Chain[]>>;
+}
+
+/** A chain as the API reports it, with whether the reverse also holds at an overlapping time. */
+export interface RankStepRecord extends Chain {
+  contradicted: boolean;
+}
+
+function overlapsAny(chain: Chain, others: Chain[] | undefined): boolean {
+  return (others ?? []).some((o) => intersect(o.interval, chain.interval) !== null);
+}
+
+/** The best chain per (person, context) in one direction, flagged when the opposite direction also holds. */
+export function stepsOf(closure: PersonClosure, direction: Direction): RankStepRecord[] {
+  const steps: RankStepRecord[] = [];
+  const [same, opposite] = direction === 'DOWN' ? [closure.down, closure.up] : [closure.up, closure.down];
+  for (const [contextId, byPerson] of same) {
+    for (const [personId, chains] of byPerson) {
+      const best = chains[0];
+      steps.push({ ...best, contradicted: overlapsAny(best, opposite.get(contextId)?.get(personId)) });
+    }
+  }
+  return steps.sort((a, b) => a.contextId.localeCompare(b.contextId) || a.hops - b.hops || a.personId.localeCompare(b.personId));
+}
+
+export type Relation = 'ABOVE' | 'BELOW' | 'EQUAL' | 'UNKNOWN';
+
+export interface ContradictionRecord {
+  contextId: string;
+  interval: Interval;
+  aAboveB: Chain;
+  bAboveA: Chain;
+}
+
+export interface ComparisonRecord {
+  aId: string;
+  bId: string;
+  contextId: string | null;
+  relation: Relation;
+  chain: Chain | null;
+  /** For a tie: the two segments of equal level; with asOf: the levels on that day. */
+  levels: Segment[];
+  contradictions: ContradictionRecord[];
+}
+
+/**
+ * How `a` relates to `b` in one context. Both directions proven over overlapping time is a
+ * contradiction (UNKNOWN, both chains reported). Without asOf, two directions that never overlap
+ * in time are an order that changed: the most recent one is the answer. Equal effective levels
+ * with no chain either way are a tie (EQUAL).
+ */
+export function compareInContext(graph: RankGraph, closure: PersonClosure, bId: string, contextId: string): ComparisonRecord {
+  const aId = closure.personId;
+  const downs = closure.down.get(contextId)?.get(bId) ?? [];
+  const ups = closure.up.get(contextId)?.get(bId) ?? [];
+  const base = { aId, bId, contextId, levels: [] as Segment[], contradictions: [] as ContradictionRecord[] };
+  if (graph.asOf !== null) {
+    base.levels = [...graph.segmentsOf(contextId, aId), ...graph.segmentsOf(contextId, bId)];
+  }
+  const contradictions: ContradictionRecord[] = [];
+  for (const d of downs) {
+    for (const u of ups) {
+      const interval = intersect(d.interval, u.interval);
+      if (interval) contradictions.push({ contextId, interval, aAboveB: d, bAboveA: u });
+    }
+  }
+  if (contradictions.length > 0) {
+    contradictions.sort((x, y) => compareChains(x.aAboveB, y.aAboveB) || compareChains(x.bAboveA, y.bAboveA));
+    return { ...base, relation: 'UNKNOWN', chain: null, contradictions: [contradictions[0]] };
+  }
+  if (downs.length > 0 || ups.length > 0) {
+    const candidates = [...downs.map((c) => ({ c, r: 'ABOVE' as const })), ...ups.map((c) => ({ c, r: 'BELOW' as const }))];
+    candidates.sort((x, y) => {
+      // Most recent first (the order holding last), then the usual preference.
+      const xTo = x.c.interval.to ?? '9999-99-99';
+      const yTo = y.c.interval.to ?? '9999-99-99';
+      if (xTo !== yTo) return xTo > yTo ? -1 : 1;
+      return compareChains(x.c, y.c);
+    });
+    return { ...base, relation: candidates[0].r, chain: candidates[0].c };
+  }
+  for (const sa of graph.segmentsOf(contextId, aId)) {
+    for (const sb of graph.segmentsOf(contextId, bId)) {
+      if (sa.level === sb.level && intersect(sa, sb)) {
+        return { ...base, relation: 'EQUAL', chain: null, levels: [sa, sb] };
+      }
+    }
+  }
+  return { ...base, relation: 'UNKNOWN', chain: null };
+}
+
+/** How much a comparison says: contradictions and definite orders first, a tie next, nothing last. */
+export function comparisonWeight(c: ComparisonRecord): number {
+  if (c.contradictions.length > 0) return 0;
+  if (c.relation === 'ABOVE' || c.relation === 'BELOW') return 1;
+  if (c.relation === 'EQUAL') return 2;
+  return 3;
+}

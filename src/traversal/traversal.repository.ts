@@ -1,0 +1,330 @@
+import { badInput, limitExceeded } from '../errors';
+import type { QueryRunner } from '../neo4j/database';
+import { EdgeKind, GraphEdge, GraphNode, GraphNodeKind, type Path, type Subgraph } from './traversal.type';
+
+/** shortestPath: person-to-person hops when `maxHops` is omitted, and the most it may ask for. */
+export const SHORTEST_PATH_HOPS_DEFAULT = 4;
+export const SHORTEST_PATH_HOPS_MAX = 6;
+/** egoNetwork: hops from the centre when `depth` is omitted, and the most it may ask for. */
+export const EGO_DEPTH_DEFAULT = 1;
+export const EGO_DEPTH_MAX = 3;
+/** The most nodes a Subgraph holds; beyond it the nearest are kept and `truncated` is set. */
+export const SUBGRAPH_MAX_NODES = 2000;
+
+/** What each kind of connection may walk: relationship types, and the labels of the nodes between people. */
+const KIND_GRAPH: Record<EdgeKind, { types: string[]; labels: string[] }> = {
+  [EdgeKind.MEETING]: { types: ['PARTICIPATED_IN'], labels: ['Meeting'] },
+  [EdgeKind.OFFICE]: { types: ['HELD', 'OF_POSITION'], labels: ['Tenure', 'Position'] },
+  [EdgeKind.RANK]: { types: ['RANKS_ABOVE'], labels: [] },
+  [EdgeKind.STATEMENT]: { types: ['SPOKEN_BY', 'AT'], labels: ['Statement'] },
+  [EdgeKind.INVITATION]: { types: ['INVITER', 'INVITEE', 'FULFILLED_BY', 'MADE_AT'], labels: ['Invitation'] },
+  [EdgeKind.TRIP]: { types: ['TRAVELLED', 'DURING'], labels: ['Trip'] },
+};
+
+const ALL_KINDS = Object.values(EdgeKind);
+
+/** Per relationship type: the kind it belongs to, its label, and which end is the fact it rests on. */
+const EDGE_TYPES: Record<string, { kind: EdgeKind; label: string; fact: 'source' | 'target' | 'claim' }> = {
+  PARTICIPATED_IN: { kind: EdgeKind.MEETING, label: 'took part in', fact: 'target' },
+  HELD: { kind: EdgeKind.OFFICE, label: 'held', fact: 'target' },
+  OF_POSITION: { kind: EdgeKind.OFFICE, label: 'of position', fact: 'source' },
+  RANKS_ABOVE: { kind: EdgeKind.RANK, label: 'ranks above', fact: 'claim' },
+  SPOKEN_BY: { kind: EdgeKind.STATEMENT, label: 'spoken by', fact: 'source' },
+  AT: { kind: EdgeKind.STATEMENT, label: 'made at', fact: 'source' },
+  INVITER: { kind: EdgeKind.INVITATION, label: 'inviter', fact: 'source' },
+  INVITEE: { kind: EdgeKind.INVITATION, label: 'invitee', fact: 'source' },
+  FULFILLED_BY: { kind: EdgeKind.INVITATION, label: 'fulfilled by', fact: 'source' },
+  MADE_AT: { kind: EdgeKind.INVITATION, label: 'extended at', fact: 'source' },
+  TRAVELLED: { kind: EdgeKind.TRIP, label: 'travelled', fact: 'target' },
+  DURING: { kind: EdgeKind.TRIP, label: 'during', fact: 'source' },
+};
+
+const NODE_KINDS: Array<[string, GraphNodeKind]> = [
+  ['Person', GraphNodeKind.PERSON],
+  ['Meeting', GraphNodeKind.MEETING],
+  ['Tenure', GraphNodeKind.TENURE],
+  ['Position', GraphNodeKind.POSITION],
+  ['Statement', GraphNodeKind.STATEMENT],
+  ['Invitation', GraphNodeKind.INVITATION],
+  ['Trip', GraphNodeKind.TRIP],
+  ['RankClaim', GraphNodeKind.RANK_CLAIM],
+  ['Organization', GraphNodeKind.ORGANIZATION],
+  ['Place', GraphNodeKind.PLACE],
+];
+
+export interface RawNode {
+  id: string;
+  labels: string[];
+  props: Record<string, unknown>;
+  depth?: number;
+}
+
+export interface RawEdge {
+  type: string;
+  source: string;
+  target: string;
+  props: Record<string, unknown>;
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+function nodeKind(labels: string[]): GraphNodeKind {
+  return NODE_KINDS.find(([label]) => labels.includes(label))?.[1] ?? GraphNodeKind.OTHER;
+}
+
+function nodeDate(kind: GraphNodeKind, p: Record<string, unknown>): string | null {
+  switch (kind) {
+    case GraphNodeKind.MEETING:
+    case GraphNodeKind.STATEMENT:
+    case GraphNodeKind.INVITATION:
+    case GraphNodeKind.RANK_CLAIM:
+      return str(p.date);
+    case GraphNodeKind.TRIP:
+      return str(p.startDate);
+    case GraphNodeKind.TENURE:
+      return str(p.start);
+    default:
+      return null;
+  }
+}
+
+function nodeLabel(kind: GraphNodeKind, p: Record<string, unknown>, positionTitle?: string): string {
+  const short = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
+  switch (kind) {
+    case GraphNodeKind.PERSON:
+    case GraphNodeKind.ORGANIZATION:
+    case GraphNodeKind.PLACE:
+      return str(p.name) ?? '';
+    case GraphNodeKind.POSITION:
+      return str(p.title) ?? '';
+    case GraphNodeKind.MEETING:
+      return `Meeting ${str(p.date)}${p.endDate ? `–${str(p.endDate)}` : ''}`;
+    case GraphNodeKind.TENURE:
+      return `${positionTitle ? `${positionTitle}, ` : 'Tenure '}${str(p.start)}–${str(p.end) ?? ''}`;
+    case GraphNodeKind.STATEMENT:
+      return `“${short(str(p.text) ?? '')}”`;
+    case GraphNodeKind.INVITATION:
+      return `Invitation ${str(p.date)} (${str(p.status)?.toLowerCase() ?? ''})`;
+    case GraphNodeKind.TRIP:
+      return `Trip ${str(p.startDate)}${p.endDate ? `–${str(p.endDate)}` : ''}`;
+    default:
+      return str(p.name) ?? str(p.title) ?? '';
+  }
+}
+
+export function toGraphNode(raw: RawNode, positionTitle?: string): GraphNode {
+  const kind = nodeKind(raw.labels);
+  const { searchText: _searchText, ...props } = raw.props;
+  return Object.assign(new GraphNode(), {
+    id: raw.id,
+    kind,
+    label: nodeLabel(kind, props, positionTitle),
+    date: nodeDate(kind, props),
+    properties: JSON.stringify(props),
+    depth: raw.depth === undefined ? null : Math.floor(raw.depth),
+  });
+}
+
+/** An edge; `nodes` gives the tenure behind an office edge its interval. */
+export function toGraphEdge(raw: RawEdge, nodes: Map<string, RawNode>): GraphEdge {
+  const spec = EDGE_TYPES[raw.type];
+  const factId = spec?.fact === 'claim' ? str(raw.props.claimId) : spec ? (spec.fact === 'source' ? raw.source : raw.target) : null;
+  let validFrom: string | null = null;
+  let validTo: string | null = null;
+  if (raw.type === 'RANKS_ABOVE') {
+    validFrom = str(raw.props.validFrom);
+    validTo = str(raw.props.validTo);
+  } else if (spec?.kind === EdgeKind.OFFICE && factId) {
+    const tenure = nodes.get(factId);
+    validFrom = str(tenure?.props.start);
+    validTo = str(tenure?.props.end);
+  }
+  let label = spec?.label ?? raw.type.toLowerCase();
+  if (raw.type === 'PARTICIPATED_IN') {
+    const role = str(raw.props.role)?.toLowerCase();
+    const title = str(raw.props.title);
+    label = [role ?? label, title].filter(Boolean).join(': ');
+  }
+  return Object.assign(new GraphEdge(), {
+    id: raw.type === 'RANKS_ABOVE' && factId ? `RANKS_ABOVE:${factId}` : `${raw.type}:${raw.source}:${raw.target}`,
+    kind: spec?.kind ?? EdgeKind.MEETING,
+    type: raw.type,
+    source: raw.source,
+    target: raw.target,
+    label,
+    validFrom,
+    validTo,
+    factId,
+  });
+}
+
+/** The edge kinds a `via` argument allows: all when omitted; an empty list is an error. */
+export function allowedKinds(via: EdgeKind[] | null | undefined): EdgeKind[] {
+  if (via === null || via === undefined) return ALL_KINDS;
+  if (via.length === 0) throw badInput('`via` must name at least one edge kind (or be omitted for all)', { argument: 'via' });
+  return [...new Set(via)];
+}
+
+function boundedInt(value: number | null | undefined, fallback: number, max: number, argument: string): number {
+  const n = value ?? fallback;
+  if (n < 1) throw badInput(`\`${argument}\` must be at least 1`, { argument });
+  if (n > max) throw limitExceeded(argument, n, max);
+  return n;
+}
+
+export function checkMaxHops(maxHops: number | null | undefined): number {
+  return boundedInt(maxHops, SHORTEST_PATH_HOPS_DEFAULT, SHORTEST_PATH_HOPS_MAX, 'maxHops');
+}
+
+export function checkDepth(depth: number | null | undefined): number {
+  return boundedInt(depth, EGO_DEPTH_DEFAULT, EGO_DEPTH_MAX, 'depth');
+}
+
+/** Tenure → the title of the position it is of, from the position nodes and office edges at hand. */
+function positionTitles(nodes: Map<string, RawNode>, edges: RawEdge[]): Map<string, string> {
+  const titles = new Map<string, string>();
+  for (const e of edges) {
+    if (e.type !== 'OF_POSITION') continue;
+    const title = str(nodes.get(e.target)?.props.title);
+    if (title) titles.set(e.source, title);
+  }
+  return titles;
+}
+
+/** How many equally short paths the query returns to choose from. */
+const PATH_CANDIDATES = 25;
+/** Among equally short paths: fewer person hops, then the kinds most telling of a relation, then ids. */
+const KIND_PREFERENCE: EdgeKind[] = [EdgeKind.MEETING, EdgeKind.RANK, EdgeKind.INVITATION, EdgeKind.TRIP, EdgeKind.STATEMENT, EdgeKind.OFFICE];
+
+function pathScore(nodes: RawNode[], edges: RawEdge[]): [number, number, string] {
+  const hops = nodes.filter((n) => n.labels.includes('Person')).length - 1;
+  const kinds = edges.reduce((sum, e) => sum + KIND_PREFERENCE.indexOf(EDGE_TYPES[e.type]?.kind ?? EdgeKind.OFFICE), 0);
+  return [hops, kinds, nodes.map((n) => n.id).join('|')];
+}
+
+/**
+ * The shortest connection between two people (ids): the fewest relationships (a rank hop is 1, a
+ * meeting, statement, invitation or trip hop 2, an office hop 4); null when there is none, or when
+ * it has more than `maxHops` person-to-person hops.
+ */
+export async function findShortestPath(db: QueryRunner, fromId: string, toId: string, maxHops: number, kinds: EdgeKind[]): Promise<Path | null> {
+  const types = [...new Set(kinds.flatMap((k) => KIND_GRAPH[k].types))];
+  const labels = [...new Set(kinds.flatMap((k) => KIND_GRAPH[k].labels))];
+  const rows = await db.read<{ nodes: RawNode[]; edges: RawEdge[] }>('traversal/shortest-path', {
+    fromId,
+    toId,
+    types,
+    labels,
+    candidates: PATH_CANDIDATES,
+  });
+  // The search minimises relationships; maxHops bounds the person-to-person hops of what it found.
+  const scored = rows.map((r) => ({ r, score: pathScore(r.nodes, r.edges) })).filter((s) => s.score[0] <= maxHops);
+  if (scored.length === 0) return null;
+  scored.sort((a, b) => a.score[0] - b.score[0] || a.score[1] - b.score[1] || a.score[2].localeCompare(b.score[2]));
+  const { nodes, edges } = scored[0].r;
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const titles = positionTitles(byId, edges);
+  return {
+    length: scored[0].score[0],
+    nodes: nodes.map((n) => toGraphNode(n, titles.get(n.id))),
+    edges: edges.map((e) => toGraphEdge(e, byId)),
+  };
+}
+
+interface EgoRow {
+  personNodes: RawNode[];
+  factNodes: RawNode[];
+  factEdges: RawEdge[][];
+  rankEdges: RawEdge[];
+  offices: Array<{ personId: string; depth: number; tenure: RawNode; position: RawNode }>;
+  statements: Array<{ personId: string; depth: number; statement: RawNode }>;
+  crossEdges: RawEdge[];
+}
+
+/**
+ * The neighbourhood of a person (id): one `traversal/ego-expand` round trip per level (at most
+ * EGO_DEPTH_MAX, each a set-based query over the whole frontier, never one per node), then one
+ * `traversal/ego-assemble` for the drawing, cut to SUBGRAPH_MAX_NODES nodes, nearest first
+ * (people and connecting facts by hop, a person's offices and statements just after the person),
+ * with the edges whose two ends are kept.
+ */
+export async function findEgoNetwork(
+  db: QueryRunner,
+  egoId: string,
+  depth: number,
+  from: string | null,
+  to: string | null,
+  kinds: EdgeKind[],
+  maxNodes = SUBGRAPH_MAX_NODES,
+): Promise<Subgraph> {
+  if (from && to && from > to) throw badInput('`from` must not be after `to`', { argument: 'from' });
+  const personDepth = new Map<string, number>([[egoId, 0]]);
+  const factDepth = new Map<string, number>();
+  let frontier = [egoId];
+  let capped = false;
+  for (let level = 1; level <= depth && frontier.length > 0; level++) {
+    if (personDepth.size > maxNodes) {
+      capped = true;
+      break;
+    }
+    const [found] = await db.read<{ facts: string[]; people: string[]; capped: boolean }>('traversal/ego-expand', {
+      frontier,
+      kinds,
+      from,
+      to,
+      rowCap: maxNodes * 5,
+    });
+    capped ||= found.capped;
+    for (const f of found.facts) if (!factDepth.has(f)) factDepth.set(f, level);
+    frontier = found.people.filter((p) => !personDepth.has(p));
+    for (const p of frontier) personDepth.set(p, level);
+  }
+  const [row] = await db.read<EgoRow>('traversal/ego-assemble', {
+    persons: [...personDepth].map(([id, d]) => ({ id, depth: d })),
+    facts: [...factDepth].map(([id, d]) => ({ id, depth: d })),
+    kinds,
+    from,
+    to,
+  });
+  if (!row) return { nodes: [], edges: [], truncated: false };
+
+  // Each candidate node with its order: hop distance, leaves half a hop further than their person.
+  const candidates = new Map<string, { raw: RawNode; order: number }>();
+  const add = (raw: RawNode, order: number) => {
+    const known = candidates.get(raw.id);
+    if (!known || known.order > order) candidates.set(raw.id, { raw: { ...raw, depth: Math.floor(order) }, order });
+  };
+  for (const n of row.personNodes) add(n, n.depth ?? 0);
+  for (const n of row.factNodes) add(n, n.depth ?? 0);
+  const rawEdges: RawEdge[] = [...row.factEdges.flat(), ...row.rankEdges, ...row.crossEdges];
+  for (const o of row.offices) {
+    add(o.tenure, o.depth + 0.5);
+    add(o.position, o.depth + 0.5);
+    rawEdges.push({ type: 'HELD', source: o.personId, target: o.tenure.id, props: {} });
+    rawEdges.push({ type: 'OF_POSITION', source: o.tenure.id, target: o.position.id, props: {} });
+  }
+  for (const s of row.statements) {
+    add(s.statement, s.depth + 0.5);
+    rawEdges.push({ type: 'SPOKEN_BY', source: s.statement.id, target: s.personId, props: {} });
+  }
+
+  const rank = (k: GraphNodeKind) => (k === GraphNodeKind.PERSON ? 0 : 1);
+  const ordered = [...candidates.values()].sort(
+    (a, b) => a.order - b.order || rank(nodeKind(a.raw.labels)) - rank(nodeKind(b.raw.labels)) || a.raw.id.localeCompare(b.raw.id),
+  );
+  const kept = ordered.slice(0, maxNodes).map((c) => c.raw);
+  const byId = new Map(kept.map((n) => [n.id, n]));
+
+  const edges = new Map<string, GraphEdge>();
+  for (const e of rawEdges) {
+    if (!byId.has(e.source) || !byId.has(e.target)) continue;
+    const edge = toGraphEdge(e, byId);
+    if (!edges.has(edge.id)) edges.set(edge.id, edge);
+  }
+  const titles = positionTitles(byId, rawEdges);
+  return {
+    nodes: kept.map((n) => toGraphNode(n, titles.get(n.id))),
+    edges: [...edges.values()],
+    truncated: capped || ordered.length > maxNodes,
+  };
+}
