@@ -2,19 +2,19 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'A correction of one field of a fact, kept as a Revision.' })
 export class FactCorrection {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the corrected fact.' })
   id!: string;
 
   @Field(() => String, { description: 'The kind of fact: Tenure, Meeting, ...' })
   kind!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The field that was corrected.' })
   field!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The value before the correction.' })
   oldValue!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The value after it.' })
   newValue!: string | null;
 
   @Field(() => ID, { description: 'The Revision node that records the change.' })
@@ -26,13 +26,13 @@ export class FactCorrection {
 
 @ObjectType({ description: 'A retracted fact: labelled, never deleted.' })
 export class FactRetraction {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the retracted fact.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The kind of fact: Tenure, Meeting, ...' })
   kind!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'When it was retracted (ISO date-time).' })
   retractedAt!: string;
 
   @Field(() => Int, { description: 'Derived RANKS_ABOVE edges removed because they rested on this fact.' })
@@ -41,10 +41,10 @@ export class FactRetraction {
 
 @ObjectType({ description: 'Two people found to be one: what moved where.' })
 export class PeopleMerge {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the person kept.' })
   keep!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the person merged into it (now a MergedPerson).' })
   merged!: string;
 
   @Field(() => Int, { description: 'Relationships moved from the merged person to the kept one.' })

@@ -28,9 +28,12 @@ export function fromNeo4j(value: unknown): unknown {
 
 /**
  * The one conversion the other way: whole numbers become Neo4j integers, so that `LIMIT $n` and
- * integer properties get INTEGER and not FLOAT (JavaScript has one number type; Bolt has two).
+ * integer properties get INTEGER and not FLOAT (JavaScript has one number type; Bolt has two),
+ * and undefined becomes null, so that a query always receives every parameter it names.
  */
 export function toNeo4j(value: unknown): unknown {
+  // An omitted optional argument arrives as undefined, which Bolt drops: send it as null instead.
+  if (value === undefined) return null;
   if (typeof value === 'number') return Number.isInteger(value) ? neo4j.int(value) : value;
   if (Array.isArray(value)) return value.map(toNeo4j);
   // Only plain maps are walked: driver values (dates, integers, points) pass through as they are.

@@ -69,7 +69,7 @@ export class NetworkMeasuresResolver {
     return orderMeasures(measures, orderBy as MeasureOrder).slice(0, size);
   }
 
-  @FieldResolver(() => Person)
+  @FieldResolver(() => Person, { description: 'The person measured.' })
   async person(@Root() measure: PersonMeasureRecord, @Ctx() { loaders }: Context) {
     return loaders.get(personById).load(measure.personId);
   }

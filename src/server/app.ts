@@ -51,6 +51,9 @@ export async function createApp(config: Config, db: Database, logger: Logger): P
     // Batched requests multiply the cost limits by the batch size; one operation per request.
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // The CLI owns SIGINT/SIGTERM (drain, close the driver, stop the embedded Neo4j, exit once);
+    // Apollo's own handlers would stop the server and re-raise the signal behind its back.
+    stopOnTerminationSignals: false,
     formatError: formatError(production),
     plugins: apolloPlugins({ config, logger, db, httpServer }),
   });

@@ -70,7 +70,7 @@ describe('fuzzing GraphQL documents generated from the schema', () => {
         if (r.json!.errors?.length) seen.errors += 1;
         else seen.ok += 1;
       }),
-      { numRuns: RUNS, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined },
+      { numRuns: RUNS, endOnFailure: true, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined },
     );
     if (slow.length) console.info(`fuzz: slowest documents\n${slow.sort((a, b) => b.ms - a.ms).slice(0, 5).map((x) => `${x.ms} ms ${x.query}`).join('\n')}`);
     expect(unhandled).toEqual([]);

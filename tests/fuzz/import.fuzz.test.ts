@@ -102,7 +102,7 @@ describe('fuzzing the importer with malformed fact files', () => {
           expect(await graphFingerprint(server.db)).toEqual(fingerprint);
         }
       }),
-      { numRuns: RUNS, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined },
+      { numRuns: RUNS, endOnFailure: true, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined },
     );
     expect(seen.refused).toBeGreaterThan(RUNS / 2);
     console.info(`import fuzz: ${RUNS} files, ${seen.refused} refused with ImportError, ${seen.imported} valid variants imported`);
