@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/config';
+import { CHROMIUM, launchChromium } from '../support/browser';
 import { dataOf, useSeededServer } from '../support/seeded';
 
 /**
@@ -15,7 +15,6 @@ import { dataOf, useSeededServer } from '../support/seeded';
 jest.setTimeout(180000);
 
 const ARTIFACTS = path.join(PROJECT_ROOT, 'tests', 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface DrawnNode {
   id: string;
@@ -40,23 +39,7 @@ describeIfChromium('the explorer page', () => {
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     origin = new URL(server().url).origin;
-    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'diplograph-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1440, height: 900 },
-      deviceScaleFactor: 1,
-    });
+    ({ context, userDataDir } = await launchChromium('explore'));
     // Anything not for the test server is recorded and refused, so that a stray CDN link fails here.
     await context.route('**/*', (route) => {
       const url = route.request().url();

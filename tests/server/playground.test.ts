@@ -6,16 +6,15 @@
  * page makes is recorded — any that leaves this server fails the test.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { externalReferences, playground } from '../../src/server/playground';
 import { PLAYGROUND_EXAMPLES } from '../../src/server/playground/examples';
+import { CHROMIUM, launchChromium } from '../support/browser';
 import { useSeededServer } from '../support/seeded';
 
 jest.setTimeout(300_000);
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = path.join(__dirname, '..', 'artifacts');
 
 describe('the playground', () => {
@@ -80,24 +79,7 @@ describe('the playground', () => {
     const consoleErrors: string[] = [];
 
     beforeAll(async () => {
-      if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-      userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'diplograph-playground-chromium-'));
-      context = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-        viewport: { width: 1440, height: 900 },
-        deviceScaleFactor: 1,
-      });
+      ({ context, userDataDir } = await launchChromium('playground'));
       // Every request of every page and worker of the context, whatever its scheme.
       context.on('request', (request) => requests.push({ method: request.method(), url: request.url(), type: request.resourceType() }));
     });
