@@ -133,7 +133,7 @@ export class Database implements QueryRunner {
         try {
           return await this.runOn<T>(session, 'READ', name, params, timeout);
         } catch (error) {
-          if (!neo4j.isRetryableError(error)) throw error;
+          if (!Neo4jError.isRetriable(error)) throw error;
           return await this.runOn<T>(session, 'READ', name, params, timeout);
         }
       }
