@@ -46,5 +46,10 @@ export function parseFactText(text: string, filename: string): ParseResult {
       }),
     };
   }
-  return { ok: true, data: doc.toJS({ maxAliasCount: 1000 }), locate: yamlLocator(doc, lineCounter) };
+  // An alias before its anchor (or past the alias limit) is only found when the tree is built.
+  try {
+    return { ok: true, data: doc.toJS({ maxAliasCount: 1000 }), locate: yamlLocator(doc, lineCounter) };
+  } catch (error) {
+    return { ok: false, problems: [{ line: 1, column: 1, message: `YAML error: ${(error as Error).message.split('\n')[0]}` }] };
+  }
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { loadEntity } from '../common/entity.interface';
 import { Fact } from '../common/fact.interface';
-import { limitExceeded } from '../errors';
+import { badInput, limitExceeded } from '../errors';
 import { Organization } from '../organization/organization.type';
 import { organizationById } from '../organization/organization.loaders';
 import type { Context } from '../server/context';
@@ -36,6 +36,7 @@ export class EvidenceResolver {
 export class DocumentResolver {
   @Query(() => [Document], { description: 'The source documents in the graph, newest first.' })
   async documents(@Arg('first', () => Int, { defaultValue: 100 }) first: number, @Ctx() { db }: Context): Promise<Document[]> {
+    if (first < 0) throw badInput('`first` must not be negative', { argument: 'first' });
     if (first > DOCUMENTS_MAX) throw limitExceeded('first', first, DOCUMENTS_MAX);
     const rows = await db.read<{ document: Document }>('source/documents', { limit: first });
     return rows.map((r) => r.document);
