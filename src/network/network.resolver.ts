@@ -58,7 +58,7 @@ export class NetworkMeasuresResolver {
     @Arg('from', () => DateScalar, { nullable: true }) from: string | null,
     @Arg('to', () => DateScalar, { nullable: true }) to: string | null,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('orderBy', () => MeasureOrderEnum, { nullable: true, defaultValue: MeasureOrderEnum.WEIGHTED_DEGREE }) orderBy: MeasureOrderEnum,
+    @Arg('orderBy', () => MeasureOrderEnum, { nullable: true, defaultValue: MeasureOrderEnum.WEIGHTED_DEGREE }) orderBy: MeasureOrderEnum | null,
     @Ctx() { database }: Context,
   ): Promise<PersonMeasureRecord[]> {
     const size = first ?? MEASURES_FIRST_DEFAULT;
@@ -66,7 +66,7 @@ export class NetworkMeasuresResolver {
     if (size > MEASURES_FIRST_MAX) throw limitExceeded('first', size, MEASURES_FIRST_MAX);
     if (from && to && from > to) throw badInput(`from (${from}) is after to (${to})`, { argument: 'from' });
     const measures = await meetingNetworkMeasures(database, { from: from ?? null, to: to ?? null });
-    return orderMeasures(measures, orderBy as MeasureOrder).slice(0, size);
+    return orderMeasures(measures, (orderBy ?? MeasureOrderEnum.WEIGHTED_DEGREE) as MeasureOrder).slice(0, size);
   }
 
   @FieldResolver(() => Person, { description: 'The person measured.' })
