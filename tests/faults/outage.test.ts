@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type EmbeddedNeo4j, ensureLauncherBuilt, startEmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { type TestServer, startTestServer } from '../support/harness';
 import { codesOf, post } from '../security/support';
+import { freePort } from './support/child';
 
 /**
  * Neo4j stops while the service runs: requests fail fast with DATABASE_UNAVAILABLE, readiness
@@ -12,16 +12,6 @@ import { codesOf, post } from '../security/support';
  * A separate embedded Neo4j (not the run's shared one) is killed with SIGKILL and restarted.
  */
 jest.setTimeout(300_000);
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 
 const CONNECTION_TIMEOUT_MS = 2000;
 const QUERY = { query: '{ person(name: "nobody at all") { id } }' };

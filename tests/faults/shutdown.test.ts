@@ -2,23 +2,13 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { exited, spawnCli, waitFor } from './support/child';
+import { exited, spawnCli, waitFor, freePort } from './support/child';
 
 /**
  * SIGTERM drains: the server stops taking connections, a request already in flight still gets
  * its answer, then the driver and the embedded Neo4j close and the process exits 0.
  */
 jest.setTimeout(600_000);
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 
 const alive = (pid: number) => {
   try {
