@@ -279,9 +279,16 @@ export async function findEgoNetwork(
     frontier = found.people.filter((p) => !personDepth.has(p));
     for (const p of frontier) personDepth.set(p, level);
   }
+  // Only the nearest maxNodes people and facts can survive the cut below (a person's leaves come
+  // after the person), so the drawing is fetched for those alone, not for all that was reached.
+  const reached = [
+    ...[...personDepth].map(([id, d]) => ({ id, depth: d, person: true })),
+    ...[...factDepth].map(([id, d]) => ({ id, depth: d, person: false })),
+  ].sort((a, b) => a.depth - b.depth || Number(b.person) - Number(a.person) || a.id.localeCompare(b.id));
+  const nearest = reached.slice(0, maxNodes);
   const [row] = await db.read<EgoRow>('traversal/ego-assemble', {
-    persons: [...personDepth].map(([id, d]) => ({ id, depth: d })),
-    facts: [...factDepth].map(([id, d]) => ({ id, depth: d })),
+    persons: nearest.filter((n) => n.person).map(({ id, depth: d }) => ({ id, depth: d })),
+    facts: nearest.filter((n) => !n.person).map(({ id, depth: d }) => ({ id, depth: d })),
     kinds,
     from,
     to,
@@ -325,6 +332,6 @@ export async function findEgoNetwork(
   return {
     nodes: kept.map((n) => toGraphNode(n, titles.get(n.id))),
     edges: [...edges.values()],
-    truncated: capped || ordered.length > maxNodes,
+    truncated: capped || reached.length > maxNodes || ordered.length > maxNodes,
   };
 }

@@ -2,31 +2,31 @@
 // ($facts: [{id, depth}]) ego-expand found: the people, the facts and their edges to the people of
 // the network, the rank edges among those people, their offices (tenure -> position) and statements
 // as leaves, and the links between facts of the network (statement AT meeting, invitation MADE_AT
-// meeting, meeting DURING trip); all narrowed to [$from, $to] like the expansion. The caller cuts
-// the result to the node cap, nearest first.
-WITH $persons AS persons, $facts AS facts, [p IN $persons | p.id] AS personIds
+// meeting, meeting DURING trip); all narrowed to [$from, $to] like the expansion. Ids in $persons
+// and $facts are unique. An edge may lead out of the network (a meeting's other participants, a
+// rank edge to someone not reached): the caller keeps only edges whose two ends it keeps, which
+// is cheaper there than testing membership in long lists here. The caller cuts the result to the
+// node cap, nearest first.
+WITH $persons AS persons, $facts AS facts
 CALL (persons) {
   UNWIND persons AS pe
   MATCH (p:Person {id: pe.id})
   RETURN collect({id: p.id, labels: labels(p), props: p {.name, .nativeName, .aliases}, depth: pe.depth}) AS personNodes
 }
-CALL (facts, personIds) {
+CALL (facts) {
   UNWIND facts AS fe
-  WITH fe.id AS factId, min(fe.depth) AS depth, personIds
-  MATCH (f:Fact {id: factId})
+  MATCH (f:Fact {id: fe.id})
   WHERE NOT f:RankClaim
-  OPTIONAL MATCH (f)-[r:PARTICIPATED_IN|TRAVELLED|SPOKEN_BY|INVITER|INVITEE|FULFILLED_BY]-(p:Person)
-  WHERE p.id IN personIds
-  WITH f, depth, collect(CASE WHEN r IS NULL THEN null
+  OPTIONAL MATCH (f)-[r:PARTICIPATED_IN|TRAVELLED|SPOKEN_BY|INVITER|INVITEE|FULFILLED_BY]-(:Person)
+  WITH f, fe.depth AS depth, collect(CASE WHEN r IS NULL THEN null
                            ELSE {type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r), factId: f.id} END) AS es
   RETURN collect({id: f.id, labels: labels(f), props: properties(f), depth: depth}) AS factNodes, collect(es) AS factEdges
 }
-CALL (personIds) {
-  WITH personIds WHERE 'RANK' IN $kinds
-  UNWIND personIds AS pid
-  MATCH (s:Person {id: pid})-[r:RANKS_ABOVE]->(i:Person)
-  WHERE i.id IN personIds
-    AND ($to IS NULL OR r.validFrom IS NULL OR r.validFrom <= date($to))
+CALL (persons) {
+  WITH persons WHERE 'RANK' IN $kinds
+  UNWIND persons AS pe
+  MATCH (s:Person {id: pe.id})-[r:RANKS_ABOVE]->(i:Person)
+  WHERE ($to IS NULL OR r.validFrom IS NULL OR r.validFrom <= date($to))
     AND ($from IS NULL OR r.validTo IS NULL OR r.validTo > date($from))
     AND (r.validFrom IS NULL OR r.validTo IS NULL OR r.validFrom < r.validTo)
   RETURN collect({type: 'RANKS_ABOVE', source: s.id, target: i.id, props: properties(r), factId: r.claimId}) AS rankEdges
@@ -51,9 +51,8 @@ WITH personNodes, factNodes, factEdges, rankEdges, offices, statements,
      [x IN facts | x.id] + [s IN statements | s.statement.id] AS factIds
 CALL (factIds) {
   UNWIND factIds AS fid
-  WITH DISTINCT fid, factIds
   MATCH (f:Fact {id: fid})-[r:AT|MADE_AT|DURING]->(g:Fact)
-  WHERE g.id IN factIds AND NOT g:Retracted
+  WHERE NOT g:Retracted
   RETURN collect(DISTINCT {type: type(r), source: f.id, target: g.id, props: properties(r), factId: f.id}) AS crossEdges
 }
 RETURN personNodes, factNodes, factEdges, rankEdges, offices, statements, crossEdges
