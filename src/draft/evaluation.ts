@@ -2,13 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { PROJECT_ROOT } from '../config';
-import { seedFiles } from '../ingest/seed';
+import { SEED_DIR, seedFiles } from '../ingest/seed';
 import { type DraftOutcome, draftArticle, parseArticle } from './draft';
 import type { Gazetteer } from './gazetteer';
 import { type KindScore, scoreDraft } from './score';
 
 /**
- * The evaluation set: the source article against the hand-curated seed, and three articles written
+ * The evaluation set: the source article (kept beside its seed as `seeds/001-….txt`, exactly as
+ * it was received, so that a clone needs nothing from outside the repository) against the
+ * hand-curated seed, and three articles written
  * for this purpose (tests/draft/articles) against their reference files. The reference's publisher
  * is passed to the drafter (it is metadata, not text); nothing else of the reference is.
  */
@@ -22,7 +24,7 @@ export const ARTICLE_DIR = path.join(PROJECT_ROOT, 'tests', 'draft', 'articles')
 
 export function evaluationCases(): EvaluationCase[] {
   const cases: EvaluationCase[] = [
-    { name: 'source article (DW, 2023-06-19) vs seeds/001', article: path.join(PROJECT_ROOT, '..', 'shared', 'source-article.txt'), reference: path.join(PROJECT_ROOT, 'seeds', '001-dw-2023-06-19-xi-blinken.yaml') },
+    { name: 'source article (DW, 2023-06-19) vs seeds/001', article: path.join(SEED_DIR, '001-dw-2023-06-19-xi-blinken.txt'), reference: path.join(SEED_DIR, '001-dw-2023-06-19-xi-blinken.yaml') },
   ];
   for (const f of fs.readdirSync(ARTICLE_DIR).filter((x) => x.endsWith('.txt')).sort()) {
     cases.push({ name: f.replace(/\.txt$/, ''), article: path.join(ARTICLE_DIR, f), reference: path.join(ARTICLE_DIR, f.replace(/\.txt$/, '.yaml')) });

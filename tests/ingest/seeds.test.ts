@@ -1,4 +1,6 @@
-import { seedFiles } from '../../src/ingest/seed';
+import fs from 'node:fs';
+import path from 'node:path';
+import { SEED_DIR, seedFiles } from '../../src/ingest/seed';
 import { importFiles } from '../../src/ingest/importer';
 import type { Database } from '../../src/neo4j/database';
 import { openTestDatabase, resetGraph } from '../support/harness';
@@ -44,6 +46,13 @@ describe('the seed articles', () => {
     expect(row.facts).toBeGreaterThan(20);
     expect(row.unstamped).toBe(0);
     expect(row.unsupported).toBe(0);
+  });
+
+  test('the source article kept beside its seed is the document text the graph holds, word for word', async () => {
+    // The article's first line carries its date and title; the body is the document's text.
+    const [, ...body] = fs.readFileSync(path.join(SEED_DIR, '001-dw-2023-06-19-xi-blinken.txt'), 'utf8').split('\n');
+    const [doc] = await db.runAdministrative(`MATCH (d:Document {id: 'dw-2023-06-19-xi-blinken'}) RETURN d.text AS text`);
+    expect(doc.text).toBe(body.join('\n').trim());
   });
 
   test('evidence offsets point at the quote in the document text', async () => {
