@@ -5,6 +5,17 @@ import type { Database, WriteTransaction } from '../neo4j/database';
 import { parseTenureDate, tenureIso, toNeo4jDate } from '../ingest/dates';
 import { FACT_FIELDS, fieldOf, fieldValueProblem, type FieldSpec } from '../ingest/fact-fields';
 import type { FactLabel } from '../ingest/model';
+import { invalidateRankGraphs } from '../rank/rank-graph.cache';
+
+/**
+ * Runs one curation's write transaction, then drops this process's rank cache whether it
+ * committed or not (a commit whose answer was lost may still have written). Every curation does,
+ * not only those of claims and tenures: a precedence, a position or a merged person change rank
+ * too, and curations are rare enough that a needless re-read costs nothing.
+ */
+function curate<T>(db: Database, work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+  return db.inWriteTransaction(work).finally(invalidateRankGraphs);
+}
 
 /** Who does it and why: every curation records both. */
 export interface Curator {
@@ -59,7 +70,7 @@ async function rankEdges(tx: WriteTransaction, id: string): Promise<number> {
  */
 export async function correctFact(db: Database, input: { id: string; field: string; value: string } & Curator) {
   requireReason(input.reason);
-  return db.inWriteTransaction(async (tx) => {
+  return curate(db, async (tx) => {
     const fact = await loadFact(tx, input.id);
     const field = fieldOf(fact.kind, input.field);
     if (!field) {
@@ -120,7 +131,7 @@ export async function correctFact(db: Database, input: { id: string; field: stri
 /** Retracts a fact: labelled `:Retracted` with when, who and why; the rank edges resting on it go. */
 export async function retractFact(db: Database, input: { id: string } & Curator) {
   requireReason(input.reason);
-  return db.inWriteTransaction(async (tx) => {
+  return curate(db, async (tx) => {
     const fact = await loadFact(tx, input.id);
     if (fact.retracted) throw badInput(`${fact.id} is already retracted (${String(fact.props.retractionReason)}).`, { argument: 'id' });
     const before = await rankEdges(tx, fact.id);
@@ -148,7 +159,7 @@ interface PersonRow {
 export async function mergePeople(db: Database, input: { keep: string; merge: string } & Curator) {
   requireReason(input.reason);
   if (input.keep === input.merge) throw badInput('A person cannot be merged into themselves.', { argument: 'merge' });
-  return db.inWriteTransaction(async (tx) => {
+  return curate(db, async (tx) => {
     const [{ keep, merge }] = await tx.run<{ keep: PersonRow | null; merge: PersonRow | null }>('curation/people-to-merge', { keep: input.keep, merge: input.merge });
     if (!keep) throw notFound(`No person has the id "${input.keep}"`, { argument: 'keep', id: input.keep });
     if (!merge) throw notFound(`No person has the id "${input.merge}"`, { argument: 'merge', id: input.merge });

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { Database, QueryRunner } from '../neo4j/database';
+import { invalidateRankGraphs } from '../rank/rank-graph.cache';
 import { checkFile } from './checks';
 import type { Locator } from './locations';
 import { declaredFacts, type FactFile } from './model';
@@ -28,7 +29,7 @@ export interface ImportOptions {
   by: string;
   /** A progress bar on stderr over the write batches. */
   progress?: boolean;
-  /** Told how long each stage took (parse, validate, resolve, check, plan, write): for profiling. */
+  /** Told how long each stage took (parse, validate, resolve, check, plan, write, and each write step within write): for profiling. */
   onStage?: (stage: string, ms: number) => void;
 }
 
@@ -77,6 +78,8 @@ export async function importText(db: Database, text: string, options: ImportOpti
 
   // Resolution, checks and writes share one transaction: the names and tenures a file was checked
   // against are the ones it is written against, and a big file's reads get the write timeout.
+  // Once it has ended, committed or not, this process's rank cache is dropped: a file may write
+  // claims, tenures, precedence, positions, contexts or people (src/rank/rank-graph.cache.ts).
   const { documentId, counts } = await db.inWriteTransaction(async (tx) => {
     const graph: QueryRunner = { read: tx.run, write: tx.run };
     // References and checks are both reported: a file's author wants the whole list at once.
@@ -93,10 +96,11 @@ export async function importText(db: Database, text: string, options: ImportOpti
       checksum: crypto.createHash('sha256').update(text).digest('hex'),
       progress: options.progress ?? false,
       label: plan.documentId,
+      onStep: options.onStage,
     });
     stage('write');
     return { documentId: plan.documentId, counts: written };
-  });
+  }).finally(invalidateRankGraphs);
   return { file, documentId, ...counts, facts: declaredFacts(data).length, ms: Math.round(performance.now() - started) };
 }
 

@@ -17,6 +17,8 @@ export interface WriteOptions {
   checksum: string;
   progress: boolean;
   label: string;
+  /** Told how long each write step took (`write <step>`), summed over its batches: for profiling. */
+  onStep?: (step: string, ms: number) => void;
 }
 
 /** Rows per UNWIND: big enough to amortise a round trip, small enough to keep each query's memory flat. */
@@ -63,10 +65,12 @@ export async function writePlan(tx: WriteTransaction, plan: ImportPlan, options:
     const progress = createProgress(options.progress, steps.reduce((n, s) => n + s.batches.length, 0), options.label);
     try {
       for (const step of steps) {
+        const started = performance.now();
         for (const rows of step.batches) {
           await tx.run(step.query, { rows, documentId: plan.documentId, now, ...step.params });
           progress.tick(step.name);
         }
+        options.onStep?.(`write ${step.name}`, performance.now() - started);
       }
     } finally {
       progress.stop();

@@ -1,6 +1,7 @@
 /**
- * The rank closure, computed in memory from the rows of `rank/graph` (one context's, or every
- * context's, claims and precedence holdings). Pure functions, no I/O: the rules live here.
+ * The rank closure, computed in memory from the rows of `rank/graph` (every context's claims and
+ * precedence holdings, narrowed here to one context and one day when asked). Pure functions, no
+ * I/O: the rules live here.
  *
  * - Intervals are half-open `[from, to)` of ISO dates; `from = null` is "since always" and
  *   `to = null` is "still open". ISO dates compare as strings.
@@ -74,6 +75,24 @@ export interface HoldingRecord {
 export interface RankGraphRows {
   claims: ClaimRecord[];
   holdings: HoldingRecord[];
+}
+
+/**
+ * The rows of one request's graph, out of the rows of every context and every date: those of
+ * `contextId` (all when null) and, with `asOf`, those valid on that day (`validOn`: from <= D < to,
+ * null = open), in their original order. This is the narrowing `rank/graph` did in Cypher before
+ * its rows were cached; it must happen to the rows, before RankGraph computes effective levels,
+ * because a holding that does not cover the day must not cut short the segment of one that does.
+ * A holding's `from` is never null (it is a tenure's start, which a tenure must have, or a later
+ * precedence start), so "null = open" here and Cypher's "null compares as false" agree.
+ */
+export function narrowRows(rows: RankGraphRows, asOf: string | null, contextId: string | null): RankGraphRows {
+  if (asOf === null && contextId === null) return rows;
+  const inContext = (id: string) => contextId === null || id === contextId;
+  return {
+    claims: rows.claims.filter((c) => inContext(c.contextId) && (asOf === null || validOn({ from: c.validFrom, to: c.validTo }, asOf))),
+    holdings: rows.holdings.filter((h) => inContext(h.contextId) && (asOf === null || validOn(h, asOf))),
+  };
 }
 
 /** A stretch of time over which a person's effective level in a context is one holding's level. */
@@ -189,9 +208,10 @@ function linkKey(l: Link): string {
 }
 
 /**
- * One request's view of rank: the claims and precedence of the contexts it asks about, indexed
- * for walking. `asOf`, when given, restricts precedence segments to the one covering that day
- * (the rows are already narrowed to it by the query).
+ * One view of rank: the claims and precedence of the contexts asked about, indexed for walking.
+ * `asOf`, when given, restricts precedence segments to the one covering that day; the rows must
+ * already be narrowed to it (narrowRows). A RankGraph is never changed once built, so the rank
+ * cache (rank-graph.cache.ts) shares one between requests.
  */
 export class RankGraph {
   private readonly claimsBySuperior = new Map<string, ClaimRecord[]>();

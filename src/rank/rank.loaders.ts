@@ -3,7 +3,8 @@ import { singleLoader, type LoaderFactory } from '../common/loaders';
 import { nameKey } from '../common/names';
 import { ambiguousName, type Candidate, notFound } from '../errors';
 import type { LoaderRegistry } from '../common/loaders';
-import { type PersonClosure, RankGraph, type RankGraphRows } from './rank.engine';
+import { type RankView, rankGraphCache } from './rank-graph.cache';
+import type { PersonClosure, RankGraph } from './rank.engine';
 import type { RankContext } from './rank.type';
 
 export const rankContextById: LoaderFactory<string, RankContext | null> = (db) => singleLoader<RankContext>(db, 'rank/contexts-by-ids');
@@ -29,25 +30,38 @@ export interface RankArgs {
   contextId: string | null;
 }
 
-/** What the rank fields of one person need: the request's rank graph and the person's closure in it. */
+/** What the rank fields of one person need: the request's rank graph, the person's closure in it, and the rank contexts. */
 export interface PersonRankView {
   graph: RankGraph;
   closure: PersonClosure;
+  contexts: ReadonlyMap<string, RankContext>;
 }
 
 /**
- * The rank closure of many people at once: one `rank/graph` round trip per batch (per distinct
- * asOf/context in a request), then each closure in memory. `outranks`/`outrankedBy` on a list of
- * people and `compareRank` therefore cost one query, not one per person.
+ * The rank closure of many people at once: the graph of the batch's asOf/context comes from the
+ * process's rank cache (rank-graph.cache.ts: at most one `rank/graph` round trip, and none while
+ * the cached snapshot is fresh), then each closure is computed in memory. `outranks`/`outrankedBy`
+ * on a list of people and `compareRank` therefore cost at most one query, not one per person.
  */
 export const rankClosureByPerson: LoaderFactory<string, PersonRankView, RankArgs> = (db, { asOf, contextId }) => {
-  let graph: Promise<RankGraph> | null = null;
+  let view: Promise<RankView> | null = null;
   return new DataLoader<string, PersonRankView>(
     async (personIds) => {
-      graph ??= db.read<RankGraphRows>('rank/graph', { asOf, contextId }).then((rows) => new RankGraph(rows[0] ?? { claims: [], holdings: [] }, asOf));
-      const g = await graph;
-      return personIds.map((id) => ({ graph: g, closure: g.closure(id, contextId) }));
+      view ??= rankGraphCache.view(db, asOf, contextId);
+      const { graph, contexts } = await view;
+      return personIds.map((id) => ({ graph, contexts, closure: graph.closure(id, contextId) }));
     },
     { maxBatchSize: 1000 },
   );
 };
+
+/**
+ * One person's rank view, with the request's `rankContextById` loader primed from the same
+ * snapshot, so that `context { id name }` on the steps, links and levels costs no round trip.
+ */
+export async function rankViewOf(loaders: LoaderRegistry, args: RankArgs, personId: string): Promise<PersonRankView> {
+  const view = await loaders.get(rankClosureByPerson, args).load(personId);
+  const contextLoader = loaders.get(rankContextById);
+  for (const [id, context] of view.contexts) contextLoader.prime(id, context);
+  return view;
+}

@@ -22,7 +22,7 @@ import {
   type Segment,
   stepsOf,
 } from './rank.engine';
-import { rankClosureByPerson, rankContextById, rankContextIdOf } from './rank.loaders';
+import { rankContextById, rankContextIdOf, rankViewOf } from './rank.loaders';
 import {
   Precedence,
   RankBasis,
@@ -131,7 +131,7 @@ export class RankResolver {
     @Ctx() { db, loaders }: Context,
   ): Promise<RankComparison> {
     const [personA, personB, contextId] = await Promise.all([requirePerson(db, a, 'a'), requirePerson(db, b, 'b'), rankContextIdOf(loaders, context)]);
-    const { graph, closure } = await loaders.get(rankClosureByPerson, { asOf: asOf ?? null, contextId }).load(personA.id);
+    const { graph, closure } = await rankViewOf(loaders, { asOf: asOf ?? null, contextId }, personA.id);
     const unknown = (ctx: string | null): ComparisonRecord => ({
       aId: personA.id,
       bId: personB.id,
@@ -225,7 +225,7 @@ export class PersonRankResolver {
     @Ctx() { loaders }: Context,
   ): Promise<RankStep[]> {
     const contextId = await rankContextIdOf(loaders, context);
-    const { closure } = await loaders.get(rankClosureByPerson, { asOf: asOf ?? null, contextId }).load(person.id);
+    const { closure } = await rankViewOf(loaders, { asOf: asOf ?? null, contextId }, person.id);
     return stepsOf(closure, 'DOWN').map((s) => toStep(s, s.contradicted));
   }
 
@@ -239,7 +239,7 @@ export class PersonRankResolver {
     @Ctx() { loaders }: Context,
   ): Promise<RankStep[]> {
     const contextId = await rankContextIdOf(loaders, context);
-    const { closure } = await loaders.get(rankClosureByPerson, { asOf: asOf ?? null, contextId }).load(person.id);
+    const { closure } = await rankViewOf(loaders, { asOf: asOf ?? null, contextId }, person.id);
     return stepsOf(closure, 'UP').map((s) => toStep(s, s.contradicted));
   }
 }

@@ -1,13 +1,12 @@
-// The rank graph of one context ($contextId) or of every context (null): the stated claims
-// (derived RANKS_ABOVE edges, one per non-retracted RankClaim) and the precedence holdings (a
-// person holds a position that has a level in the context). With $asOf both are narrowed to what
-// is valid on that day (from <= D < to; null = open). The transitive closure is computed from
-// these rows in memory (src/rank/rank.engine.ts): one round trip per request, however many people
-// it asks about.
+// The whole rank graph, every context and every date: the stated claims (derived RANKS_ABOVE
+// edges, one per non-retracted RankClaim), the precedence holdings (a person holds a position that
+// has a level in a context, over the overlap of tenure and precedence) and the rank contexts.
+// Nothing is narrowed here to a day or a context: the service keeps these rows for a short while
+// (src/rank/rank-graph.cache.ts) and narrows them in memory per request (narrowRows in
+// src/rank/rank.engine.ts, the rule this query applied before: from <= D < to, null = open), so
+// one read serves every asOf and context until the next write or the cache's TTL.
 CALL () {
   MATCH (s:Person)-[r:RANKS_ABOVE]->(i:Person)
-  WHERE ($contextId IS NULL OR r.contextId = $contextId)
-    AND ($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= date($asOf)) AND (r.validTo IS NULL OR date($asOf) < r.validTo)))
   MATCH (c:Fact {id: r.claimId})
   WHERE c:RankClaim AND NOT c:Retracted
   OPTIONAL MATCH (c)-[:RESTS_ON]->(t:Tenure)
@@ -18,7 +17,7 @@ CALL () {
 }
 CALL () {
   MATCH (prec:Precedence)-[:IN_CONTEXT]->(ctx:RankContext)
-  WHERE NOT prec:Retracted AND ($contextId IS NULL OR ctx.id = $contextId)
+  WHERE NOT prec:Retracted
   MATCH (prec)-[:OF_POSITION]->(pos:Position)<-[:OF_POSITION]-(t:Tenure)<-[:HELD]-(p:Person)
   WHERE NOT t:Retracted
   WITH prec, ctx, pos, t, p,
@@ -26,12 +25,19 @@ CALL () {
        CASE WHEN prec.validTo IS NULL THEN t.end
             WHEN t.end IS NULL OR prec.validTo < t.end THEN prec.validTo
             ELSE t.end END AS to
-  WHERE (to IS NULL OR from < to)
-    AND ($asOf IS NULL OR (from <= date($asOf) AND (to IS NULL OR date($asOf) < to)))
+  // An empty overlap is no holding on any day; this does not depend on the day asked about.
+  WHERE to IS NULL OR from < to
   WITH prec, ctx, pos, t, p, from, to
   ORDER BY prec.id, t.id
   RETURN collect({precedenceId: prec.id, contextId: ctx.id, level: prec.level, positionId: pos.id,
                   precedenceFrom: prec.validFrom, precedenceTo: prec.validTo,
                   tenureId: t.id, personId: p.id, from: from, to: to}) AS holdings
 }
-RETURN claims, holdings
+// The contexts as `rank/contexts-by-ids` returns them, so that the rank fields can answer
+// `context { id name aliases }` from the same snapshot without another round trip.
+CALL () {
+  MATCH (c:RankContext)
+  WITH c ORDER BY c.id
+  RETURN collect(c {.id, .name, .aliases}) AS contexts
+}
+RETURN claims, holdings, contexts

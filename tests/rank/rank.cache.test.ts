@@ -1,0 +1,233 @@
+/**
+ * The rank cache (src/rank/rank-graph.cache.ts) and the in-memory narrowing it relies on
+ * (narrowRows in src/rank/rank.engine.ts):
+ * - the rows narrowed in memory are exactly the rows `rank/graph` returned when it narrowed them
+ *   in Cypher, on the seeds and the generated graph, for every date where anything changes;
+ * - when a snapshot is read again (TTL, invalidation, a failed read), how many graphs are kept, and
+ *   that concurrent requests share one read.
+ */
+import { ConfigError, loadConfig, rankCacheTtlFromEnv } from '../../src/config';
+import type { QueryRunner } from '../../src/neo4j/database';
+import { RankGraphCache } from '../../src/rank/rank-graph.cache';
+import { narrowRows, type RankGraphRows } from '../../src/rank/rank.engine';
+import { importLargeGraph } from '../support/graphs';
+import { openTestDatabase, seedGraph } from '../support/harness';
+
+jest.setTimeout(180_000);
+
+/**
+ * The oracle: `rank/graph` as it was before the cache, narrowing to `$asOf` and `$contextId` in the
+ * database. Kept here, verbatim but for its comments, so that the in-memory narrowing is checked
+ * against what the service answered before, not against a second reading of the rule.
+ */
+const NARROWED_IN_CYPHER = `
+CALL () {
+  MATCH (s:Person)-[r:RANKS_ABOVE]->(i:Person)
+  WHERE ($contextId IS NULL OR r.contextId = $contextId)
+    AND ($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= date($asOf)) AND (r.validTo IS NULL OR date($asOf) < r.validTo)))
+  MATCH (c:Fact {id: r.claimId})
+  WHERE c:RankClaim AND NOT c:Retracted
+  OPTIONAL MATCH (c)-[:RESTS_ON]->(t:Tenure)
+  WITH r, s, i, c, collect(t.id) AS basis
+  ORDER BY c.id
+  RETURN collect({id: c.id, contextId: r.contextId, superiorId: s.id, inferiorId: i.id, date: c.date,
+                  validFrom: r.validFrom, validTo: r.validTo, basis: basis}) AS claims
+}
+CALL () {
+  MATCH (prec:Precedence)-[:IN_CONTEXT]->(ctx:RankContext)
+  WHERE NOT prec:Retracted AND ($contextId IS NULL OR ctx.id = $contextId)
+  MATCH (prec)-[:OF_POSITION]->(pos:Position)<-[:OF_POSITION]-(t:Tenure)<-[:HELD]-(p:Person)
+  WHERE NOT t:Retracted
+  WITH prec, ctx, pos, t, p,
+       CASE WHEN prec.validFrom IS NULL OR t.start > prec.validFrom THEN t.start ELSE prec.validFrom END AS from,
+       CASE WHEN prec.validTo IS NULL THEN t.end
+            WHEN t.end IS NULL OR prec.validTo < t.end THEN prec.validTo
+            ELSE t.end END AS to
+  WHERE (to IS NULL OR from < to)
+    AND ($asOf IS NULL OR (from <= date($asOf) AND (to IS NULL OR date($asOf) < to)))
+  WITH prec, ctx, pos, t, p, from, to
+  ORDER BY prec.id, t.id
+  RETURN collect({precedenceId: prec.id, contextId: ctx.id, level: prec.level, positionId: pos.id,
+                  precedenceFrom: prec.validFrom, precedenceTo: prec.validTo,
+                  tenureId: t.id, personId: p.id, from: from, to: to}) AS holdings
+}
+RETURN claims, holdings`;
+
+const dayBefore = (iso: string) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+};
+
+describe('narrowing in memory', () => {
+  it('gives exactly the rows rank/graph narrowed in Cypher, in the same order, for every date where anything changes and every context', async () => {
+    const db = await openTestDatabase();
+    try {
+      await seedGraph(db);
+      await importLargeGraph(db);
+      const [row] = await db.read<RankGraphRows>('rank/graph');
+      const all: RankGraphRows = { claims: row.claims, holdings: row.holdings };
+      expect(all.claims.length).toBeGreaterThan(10);
+      expect(all.holdings.length).toBeGreaterThan(100);
+
+      // Every bound of every row, and the day before it: the days on which the answer changes.
+      const bounds = new Set<string>();
+      for (const c of all.claims) for (const d of [c.validFrom, c.validTo]) if (d) bounds.add(d);
+      for (const h of all.holdings) for (const d of [h.from, h.to]) if (d) bounds.add(d);
+      const days = [...bounds].flatMap((d) => [d, dayBefore(d)]);
+      const dates = [null, '1900-01-01', '2100-01-01', ...new Set(days)].sort();
+      const contexts = [null, 'no-such-context', ...new Set([...all.claims, ...all.holdings].map((r) => r.contextId))];
+      expect(contexts.length).toBeGreaterThanOrEqual(5);
+
+      let compared = 0;
+      for (const contextId of contexts) {
+        for (const asOf of dates) {
+          const [oracle] = await db.runAdministrative(NARROWED_IN_CYPHER, { asOf, contextId });
+          expect({ asOf, contextId, ...narrowRows(all, asOf, contextId) }).toEqual({ asOf, contextId, ...(oracle as unknown as RankGraphRows) });
+          compared += 1;
+        }
+      }
+      expect(compared).toBeGreaterThan(100);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe('RankGraphCache', () => {
+  const ROWS = {
+    claims: [
+      { id: 'c1', contextId: 'ctx', superiorId: 'a', inferiorId: 'b', date: '2020-01-01', validFrom: '2020-01-01', validTo: '2021-01-01', basis: [] },
+      { id: 'c2', contextId: 'other', superiorId: 'b', inferiorId: 'c', date: '2020-01-01', validFrom: null, validTo: null, basis: [] },
+    ],
+    holdings: [],
+    contexts: [
+      { id: 'ctx', name: 'A context', aliases: [] },
+      { id: 'other', name: 'Another context', aliases: ['the other'] },
+    ],
+  };
+
+  /** A QueryRunner that answers `rank/graph` with ROWS (or fails when told) and counts the reads. */
+  function fakeDb() {
+    const state = { reads: 0, fail: false, gate: null as Promise<void> | null };
+    const db: QueryRunner = {
+      async read<T>(name: string) {
+        expect(name).toBe('rank/graph');
+        state.reads += 1;
+        if (state.gate) await state.gate;
+        if (state.fail) throw new Error('the database is down');
+        return [ROWS] as T[];
+      },
+      write: () => Promise.reject(new Error('the rank cache never writes')),
+    };
+    return { db, state };
+  }
+
+  function clock() {
+    const c = { ms: 1_000, now: () => c.ms };
+    return c;
+  }
+
+  it('reads once per TTL, whatever the dates and contexts asked, and narrows each in memory', async () => {
+    const { db, state } = fakeDb();
+    const time = clock();
+    const cache = new RankGraphCache({ ttlMs: 1000, now: time.now });
+    const full = await cache.view(db, null, null);
+    expect(full.graph.contextIds).toEqual(['ctx', 'other']);
+    expect(full.contexts.get('other')).toEqual({ id: 'other', name: 'Another context', aliases: ['the other'] });
+    expect((await cache.view(db, '2020-06-01', 'ctx')).graph.contextIds).toEqual(['ctx']);
+    // c1 does not hold on 2021-01-01 (half-open); c2 has no bounds.
+    expect((await cache.view(db, '2021-01-01', null)).graph.contextIds).toEqual(['other']);
+    time.ms += 999;
+    await cache.view(db, '2019-01-01', null);
+    expect(state.reads).toBe(1);
+    time.ms += 1;
+    await cache.view(db, '2019-01-01', null);
+    expect(state.reads).toBe(2);
+  });
+
+  it('reads again after invalidate(), and a read started before it is not served after it', async () => {
+    const { db, state } = fakeDb();
+    const cache = new RankGraphCache({ ttlMs: 60_000, now: clock().now });
+    await cache.view(db, null, null);
+    cache.invalidate();
+    await cache.view(db, null, null);
+    expect(state.reads).toBe(2);
+
+    // A read still under way when a write ends is not the snapshot the next request gets.
+    cache.invalidate();
+    let open!: () => void;
+    state.gate = new Promise((resolve) => (open = resolve));
+    const before = cache.view(db, null, null);
+    cache.invalidate();
+    const after = cache.view(db, null, null);
+    open();
+    await Promise.all([before, after]);
+    expect(state.reads).toBe(4);
+    await cache.view(db, null, null);
+    expect(state.reads).toBe(4);
+  });
+
+  it('shares one read between concurrent requests', async () => {
+    const { db, state } = fakeDb();
+    const cache = new RankGraphCache({ ttlMs: 60_000, now: clock().now });
+    let open!: () => void;
+    state.gate = new Promise((resolve) => (open = resolve));
+    const views = [cache.view(db, null, null), cache.view(db, '2020-01-01', null), cache.view(db, null, 'ctx')];
+    open();
+    await Promise.all(views);
+    expect(state.reads).toBe(1);
+  });
+
+  it('with a TTL of 0, reads on every request', async () => {
+    const { db, state } = fakeDb();
+    const cache = new RankGraphCache({ ttlMs: 0, now: clock().now });
+    await cache.view(db, null, null);
+    await cache.view(db, null, null);
+    expect(state.reads).toBe(2);
+  });
+
+  it('does not keep a failed read', async () => {
+    const { db, state } = fakeDb();
+    const cache = new RankGraphCache({ ttlMs: 60_000, now: clock().now });
+    state.fail = true;
+    await expect(cache.view(db, null, null)).rejects.toThrow('the database is down');
+    state.fail = false;
+    await expect(cache.view(db, null, null)).resolves.toBeDefined();
+    expect(state.reads).toBe(2);
+  });
+
+  it('keeps the graphs of the last maxGraphs (asOf, context) pairs, least recently used out first', async () => {
+    const { db } = fakeDb();
+    const cache = new RankGraphCache({ ttlMs: 60_000, maxGraphs: 2, now: clock().now });
+    const graph = async (asOf: string | null, contextId: string | null = null) => (await cache.view(db, asOf, contextId)).graph;
+    const a = await graph('2020-01-01');
+    const b = await graph('2020-01-02');
+    expect(await graph('2020-01-01')).toBe(a);
+    await graph('2020-01-03'); // evicts b, the least recently used
+    expect(await graph('2020-01-01')).toBe(a);
+    expect(await graph('2020-01-02')).not.toBe(b);
+    // The same day in another context is another graph.
+    expect(await graph('2020-01-02', 'ctx')).not.toBe(await graph('2020-01-02'));
+  });
+});
+
+describe('RANK_CACHE_TTL_MS', () => {
+  it('defaults to one second, accepts 0 (no cache), treats an empty value as unset', () => {
+    expect(loadConfig({}).RANK_CACHE_TTL_MS).toBe(1000);
+    expect(rankCacheTtlFromEnv({})).toBe(1000);
+    expect(rankCacheTtlFromEnv({ RANK_CACHE_TTL_MS: '' })).toBe(1000);
+    expect(rankCacheTtlFromEnv({ RANK_CACHE_TTL_MS: '0' })).toBe(0);
+    expect(loadConfig({ RANK_CACHE_TTL_MS: '250' }).RANK_CACHE_TTL_MS).toBe(250);
+  });
+
+  it.each([
+    ['-1', /RANK_CACHE_TTL_MS: RANK_CACHE_TTL_MS must not be negative/],
+    ['soon', /RANK_CACHE_TTL_MS: RANK_CACHE_TTL_MS must be a whole number/],
+    ['1.5', /RANK_CACHE_TTL_MS: RANK_CACHE_TTL_MS must be a whole number/],
+  ])('refuses %s at start-up, naming the variable', (value, message) => {
+    expect(() => loadConfig({ RANK_CACHE_TTL_MS: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ RANK_CACHE_TTL_MS: value })).toThrow(message);
+    expect(() => rankCacheTtlFromEnv({ RANK_CACHE_TTL_MS: value })).toThrow(message);
+  });
+});
