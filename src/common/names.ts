@@ -14,8 +14,18 @@ export function nameKey(name: string): string {
  * AMBIGUOUS_NAME (listing the candidates) when more than one thing does: a guess would be worse.
  */
 export async function resolveName(db: QueryRunner, kind: NamedKind, name: string): Promise<Candidate | null> {
-  const rows = await db.read<{ key: string; value: Candidate[] }>('names/resolve', { keys: [nameKey(name)], label: kind });
-  const candidates = rows[0]?.value ?? [];
-  if (candidates.length > 1) throw ambiguousName(name, candidates);
-  return candidates[0] ?? null;
+  const [found] = await resolveNames(db, kind, [name]);
+  return found;
+}
+
+/** resolveName for several names of one kind in one round trip; the answers in the order asked. */
+export async function resolveNames(db: QueryRunner, kind: NamedKind, names: string[]): Promise<Array<Candidate | null>> {
+  const keys = names.map(nameKey);
+  const rows = await db.read<{ key: string; value: Candidate[] }>('names/resolve', { keys: [...new Set(keys)], label: kind });
+  const byKey = new Map(rows.map((r) => [r.key, r.value]));
+  return names.map((name, i) => {
+    const candidates = byKey.get(keys[i]) ?? [];
+    if (candidates.length > 1) throw ambiguousName(name, candidates);
+    return candidates[0] ?? null;
+  });
 }

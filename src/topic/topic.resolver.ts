@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { DateScalar } from '../common/date.scalar';
-import { resolveName } from '../common/names';
+import { resolveNames } from '../common/names';
 import { badInput, notFound } from '../errors';
 import { searchMeetings } from '../meeting/meeting.repository';
 import { MeetingConnection } from '../meeting/meeting.type';
@@ -15,12 +15,12 @@ import { RelationIssue, Topic } from './topic.type';
 export class BilateralResolver {
   @Query(() => Bilateral, { description: 'Two countries (by name, alias or id): their meetings and the issues sources say strain the relation.' })
   async bilateral(@Arg('a', () => String) a: string, @Arg('b', () => String) b: string, @Ctx() { db, loaders }: Context): Promise<Bilateral> {
-    const ids: string[] = [];
-    for (const [argument, name] of [['a', a], ['b', b]] as const) {
-      const found = await resolveName(db, 'Organization', name);
-      if (!found) throw notFound(`No country is named "${name}"`, { argument, name });
-      ids.push(found.id);
-    }
+    // Both names in one round trip.
+    const found = await resolveNames(db, 'Organization', [a, b]);
+    const ids = found.map((candidate, i) => {
+      if (!candidate) throw notFound(`No country is named "${[a, b][i]}"`, { argument: i ? 'b' : 'a', name: [a, b][i] });
+      return candidate.id;
+    });
     if (ids[0] === ids[1]) throw badInput('`a` and `b` name the same country', { argument: 'b' });
     const countries = (await loaders.get(organizationById).loadMany(ids)) as Organization[];
     for (const [i, country] of countries.entries()) {
