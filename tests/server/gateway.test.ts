@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
@@ -103,6 +104,9 @@ describe('diplograph behind a real @apollo/gateway, with a second subgraph', () 
         } as never,
       }),
       plugins: [
+        // This test subgraph reports no usage: without this, Apollo enables inline tracing for any
+        // subgraph and says so on the console.
+        ApolloServerPluginInlineTraceDisabled(),
         {
           // Counts the representations of each `_entities` call the router makes to this subgraph.
           async requestDidStart({ request }) {
