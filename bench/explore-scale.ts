@@ -264,7 +264,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const logger = createLogger('warn');
   const dataDir = process.env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'diplograph-scale-neo4j-'));
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, EMBEDDED_NEO4J_HEAP: process.env.EMBEDDED_NEO4J_HEAP ?? '2g', EMBEDDED_NEO4J_PAGECACHE: process.env.EMBEDDED_NEO4J_PAGECACHE ?? '512m' });
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, EMBEDDED_NEO4J_PAGECACHE: process.env.EMBEDDED_NEO4J_PAGECACHE ?? '512m' });
   const connection = await connect(config, logger);
   const results: PhaseResult[] = [];
   try {

@@ -6,9 +6,8 @@
  *
  * `--files N` splits the facts over N files (N documents over the same entities), each imported in
  * its own transaction. A file is one transaction, and Neo4j holds a transaction's changes in
- * memory (about 20 KB per fact here): the embedded launcher caps all transactions at 512 MiB
- * (`--tx-memory`, not yet exposed by src/neo4j/embedded.ts), which a single file of more than
- * ~20,000 facts exceeds.
+ * memory (about 20 KB per fact here): the embedded defaults (EMBEDDED_NEO4J_TX_MEMORY 3g, heap up to
+ * 4g) take a single file of 100,000 facts.
  *
  * Uses NEO4J_URI when set (the graph is EMPTIED), else starts the embedded Neo4j in a fresh folder
  * under the system's temporary directory.
@@ -90,8 +89,8 @@ async function main(): Promise<void> {
     process.env.DATA_DIR = ownDataDir;
   }
   if (!process.env.NEO4J_URI) {
-    // One transaction holds the whole file: give the embedded JVM room for it.
-    process.env.EMBEDDED_NEO4J_HEAP ??= '3g';
+    // One transaction holds the whole file (the heap and transaction memory defaults are sized for
+    // 100,000 facts); a bigger page cache keeps the store in memory.
     process.env.EMBEDDED_NEO4J_PAGECACHE ??= '1g';
   }
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');

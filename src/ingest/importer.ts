@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
+import { DiplographError, ErrorCode } from '../errors';
 import type { Database, QueryRunner } from '../neo4j/database';
 import { invalidateRankGraphs } from '../rank/rank-graph.cache';
 import { checkFile } from './checks';
@@ -100,7 +101,15 @@ export async function importText(db: Database, text: string, options: ImportOpti
     });
     stage('write');
     return { documentId: plan.documentId, counts: written };
-  }).finally(invalidateRankGraphs);
+  })
+    .catch((error: unknown) => {
+      // Among several files, the one too big for a transaction must be named.
+      if (error instanceof DiplographError && error.extensions.what === 'transactionMemory') {
+        throw new DiplographError(ErrorCode.LIMIT_EXCEEDED, `${file}: ${error.message}`, { what: 'transactionMemory', file });
+      }
+      throw error;
+    })
+    .finally(invalidateRankGraphs);
   return { file, documentId, ...counts, facts: declaredFacts(data).length, ms: Math.round(performance.now() - started) };
 }
 

@@ -171,9 +171,23 @@ export class Database implements QueryRunner {
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
+/** A transaction that needed more memory than `dbms.memory.transaction.total.max` (or its per-transaction cap) allows. */
+function isTransactionMemoryLimit(error: unknown): error is Neo4jError {
+  return error instanceof Neo4jError && (/MemoryPoolOutOfMemoryError|TransactionMemoryLimit/i.test(error.code) || /\b(dbms|db)\.memory\.transaction\./.test(error.message));
+}
+
 /** Driver failures become the service's codes; anything else stays as it is (a bug, logged by Apollo). */
 export function mapDriverError(error: unknown): unknown {
   if (error instanceof DiplographError) return error;
+  if (isTransactionMemoryLimit(error)) {
+    return new DiplographError(
+      ErrorCode.LIMIT_EXCEEDED,
+      'The transaction needed more memory than the database allows (dbms.memory.transaction.total.max; ' +
+        'EMBEDDED_NEO4J_TX_MEMORY for the embedded database). For an import: split the file into smaller ' +
+        'documents, or raise the limit and the heap with it.',
+      { what: 'transactionMemory' },
+    );
+  }
   if (error instanceof Neo4jError) {
     if (UNAVAILABLE_CODES.has(error.code) || /acquisition timed out|Connection was closed|connect ECONNREFUSED|Failed to connect/i.test(error.message)) {
       return new DiplographError(ErrorCode.DATABASE_UNAVAILABLE, 'The database is unavailable; try again shortly.');

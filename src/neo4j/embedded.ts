@@ -42,11 +42,11 @@ export interface EmbeddedNeo4jOptions {
   port?: number;
   /** Interface to listen on; default 127.0.0.1 (auth is off, keep it on loopback). */
   host?: string;
-  /** JVM heap (-Xms/-Xmx); default '512m'. */
+  /** The JVM's largest heap (-Xmx); default '4g'. It starts at 512m at most (-Xms) and grows only when a big import needs it. */
   heap?: string;
   /** Neo4j page cache; default '64m'. */
   pagecache?: string;
-  /** Memory all transactions together may hold (a large import is one transaction); default '512m'. */
+  /** Memory all transactions together may hold (a large import is one transaction, ~20 KB a fact); default '3g'. */
   txMemory?: string;
   /** Default 120000. */
   startTimeoutMs?: number;
@@ -66,6 +66,12 @@ export interface EmbeddedNeo4j {
   stop(): Promise<void>;
   /** Resolves with the JVM's exit code (null when it was killed by a signal) once it has exited. */
   exited: Promise<number | null>;
+}
+
+/** A JVM/Neo4j memory size ('512m', '4g', '64k') in bytes. */
+function bytes(size: string): number {
+  const unit = { k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[size.slice(-1).toLowerCase()] ?? 1;
+  return parseFloat(size) * unit;
 }
 
 const READY_PREFIX = 'DIPLOGRAPH_NEO4J_READY ';
@@ -395,9 +401,9 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
   const log = opts.log ?? noop;
   const host = opts.host ?? '127.0.0.1';
   const port = opts.port ?? 0;
-  const heap = opts.heap ?? '512m';
+  const heap = opts.heap ?? '4g';
   const pagecache = opts.pagecache ?? '64m';
-  const txMemory = opts.txMemory ?? '512m';
+  const txMemory = opts.txMemory ?? '3g';
   const startTimeoutMs = opts.startTimeoutMs ?? 120_000;
   const dataDir = path.resolve(opts.dataDir);
   const launcherDir = path.resolve(opts.launcherDir ?? defaultLauncherDir());
@@ -412,7 +418,9 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
 
   const classpath = [path.join(launcherDir, 'target', JAR_NAME), path.join(launcherDir, 'target', 'lib', '*')].join(path.delimiter);
   const args = [
-    `-Xms${heap}`,
+    // The heap starts small and grows on demand: an idle service stays small, and one import file of
+    // 100,000 facts (one transaction, ~2 GB of transaction state) still fits under the defaults.
+    `-Xms${bytes(heap) < bytes('512m') ? heap : '512m'}`,
     `-Xmx${heap}`,
     ...JVM_FLAGS,
     '-cp',
