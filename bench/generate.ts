@@ -72,8 +72,8 @@ export function optionsForFacts(facts: number, seed = 1): GenerateOptions {
   return { seed, people, positions: Math.max(2, Math.round(people / 25)), rankClaims, statements, meetings: Math.max(1, facts - people - rankClaims - statements) };
 }
 
-/** mulberry32: small, fast and the same everywhere. */
-function random(seed: number): () => number {
+/** mulberry32: small, fast and the same everywhere (the workloads' rotations use it too). */
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -83,7 +83,9 @@ function random(seed: number): () => number {
   };
 }
 
-const pad = (n: number, width = 6) => String(n).padStart(width, '0');
+export const pad = (n: number, width = 6) => String(n).padStart(width, '0');
+/** The name of the i-th generated person; the workloads ask for people by it. */
+export const personName = (i: number) => `Person ${pad(i)}`;
 
 function isoDay(daysSince2000: number): string {
   return new Date(Date.UTC(2000, 0, 1) + daysSince2000 * 86_400_000).toISOString().slice(0, 10);
@@ -120,7 +122,7 @@ export function generateFactFile(options: GenerateOptions): FactFile {
   const topicList = Array.from({ length: topics }, (_, i) => ({ id: `topic-${pad(i, 3)}`, name: `Topic ${pad(i, 3)}`, aliases: [] as string[] }));
   const contexts = countryIds.slice(0, 3).map((c, i) => ({ id: `hierarchy-${i}`, name: `Hierarchy ${i}`, aliases: [] as string[], jurisdiction: c }));
 
-  const people = Array.from({ length: options.people }, (_, i) => ({ id: `person-${pad(i)}`, name: `Person ${pad(i)}`, aliases: [] as string[] }));
+  const people = Array.from({ length: options.people }, (_, i) => ({ id: `person-${pad(i)}`, name: personName(i), aliases: [] as string[] }));
   // One open tenure per person, starting 2000–2009, so every meeting (2010–2023) falls inside it.
   // Tenures are drawn with the entities: every part declares the same ones (with its own evidence).
   const tenures = people.map((p, i) => {

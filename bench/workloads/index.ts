@@ -8,7 +8,8 @@
  * same sequence of requests and no cache makes the run trivial. `canon` turns a contender's answer
  * into a sorted list of ids, compared once per workload before timing.
  */
-import type { GenerateOptions } from '../generate';
+import { nameKey } from '../../src/common/names';
+import { type GenerateOptions, pad, personName, random } from '../generate';
 
 export type ContenderName = 'diplograph' | 'floor' | 'peer';
 export type Params = Record<string, unknown>;
@@ -31,21 +32,6 @@ export interface DatasetInfo {
   options: GenerateOptions;
   /** The people who are the inferior of some rank claim (W4 asks who outranks them). */
   rankedPeople: string[];
-}
-
-const pad = (n: number, width = 6) => String(n).padStart(width, '0');
-const personName = (i: number) => `Person ${pad(i)}`;
-const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
-
-/** mulberry32 again: the rotation is fixed for a seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const ROTATION = 512;
