@@ -24,7 +24,8 @@ const nonNegativeInt = (name: string) =>
  * Writes made through this process drop the copy at once; the TTL bounds how long a write made
  * elsewhere (another replica, `npm run import`) can go unseen. docs/operations.md has the trade-off.
  */
-const rankCacheTtlMs = nonNegativeInt('RANK_CACHE_TTL_MS').default(1000);
+export const RANK_CACHE_TTL_MS_DEFAULT = 1000;
+
 
 const memorySize = (name: string) =>
   z.string().regex(/^\d+[kmgKMG]$/, `${name} must look like 512m or 2g`);
@@ -76,7 +77,7 @@ const EnvSchema = z
     MAX_COST: positiveInt('MAX_COST').default(20000),
     MAX_BODY_BYTES: positiveInt('MAX_BODY_BYTES').default(10 * 1024 * 1024),
     SHUTDOWN_GRACE_MS: positiveInt('SHUTDOWN_GRACE_MS').default(10_000),
-    RANK_CACHE_TTL_MS: rankCacheTtlMs,
+    RANK_CACHE_TTL_MS: nonNegativeInt('RANK_CACHE_TTL_MS').default(RANK_CACHE_TTL_MS_DEFAULT),
   })
   .transform((env) => ({
     ...env,
@@ -111,18 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
-  return parsed.data;
-}
-
-/**
- * RANK_CACHE_TTL_MS alone, for the rank cache, which lives below the request context and is not
- * handed the Config. The whole environment, this variable included, was already validated at
- * start-up by loadConfig, so this cannot fail in a running service; it throws the same ConfigError if it does.
- */
-export function rankCacheTtlFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.RANK_CACHE_TTL_MS;
-  const parsed = rankCacheTtlMs.safeParse(raw === '' ? undefined : raw);
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `RANK_CACHE_TTL_MS: ${i.message}`));
   return parsed.data;
 }
 

@@ -28,7 +28,7 @@
  *
  * The cache assumes one process serves one database, which is how the service runs.
  */
-import { rankCacheTtlFromEnv } from '../config';
+import { RANK_CACHE_TTL_MS_DEFAULT } from '../config';
 import type { QueryRunner } from '../neo4j/database';
 import { narrowRows, RankGraph, type RankGraphRows } from './rank.engine';
 import type { RankContext } from './rank.type';
@@ -56,7 +56,7 @@ interface Snapshot {
 }
 
 export interface RankGraphCacheOptions {
-  /** How long a snapshot may be served, in ms; 0: read on every request. Default: RANK_CACHE_TTL_MS, read on first use. */
+  /** How long a snapshot may be served, in ms; 0: read on every request. Default: RANK_CACHE_TTL_MS's default. */
   ttlMs?: number;
   /** How many built graphs a snapshot keeps. Default RANK_GRAPH_CACHE_SIZE. */
   maxGraphs?: number;
@@ -66,12 +66,12 @@ export interface RankGraphCacheOptions {
 
 export class RankGraphCache {
   private snapshot: Snapshot | null = null;
-  private ttl: number | undefined;
+  private ttl: number;
   private readonly maxGraphs: number;
   private readonly now: () => number;
 
   constructor(options: RankGraphCacheOptions = {}) {
-    this.ttl = options.ttlMs;
+    this.ttl = options.ttlMs ?? RANK_CACHE_TTL_MS_DEFAULT;
     this.maxGraphs = options.maxGraphs ?? RANK_GRAPH_CACHE_SIZE;
     this.now = options.now ?? (() => performance.now());
   }
@@ -97,18 +97,17 @@ export class RankGraphCache {
     this.snapshot = null;
   }
 
-  private ttlMs(): number {
-    this.ttl ??= rankCacheTtlFromEnv();
-    return this.ttl;
+  /** Sets how long a snapshot may be served from now on (the service's RANK_CACHE_TTL_MS, set by createApp). */
+  setTtl(ttlMs: number): void {
+    this.ttl = ttlMs;
   }
 
   private current(db: QueryRunner): Snapshot {
     const now = this.now();
-    const ttl = this.ttlMs();
     const kept = this.snapshot;
-    if (kept && now - kept.startedAt < ttl) return kept;
+    if (kept && now - kept.startedAt < this.ttl) return kept;
     const snapshot: Snapshot = { startedAt: now, data: readRankGraph(db), graphs: new Map() };
-    if (ttl > 0) {
+    if (this.ttl > 0) {
       this.snapshot = snapshot;
       // A failed read is not kept: the next request tries again rather than fail for a whole TTL.
       snapshot.data.catch(() => {

@@ -7,6 +7,7 @@ import type { Config } from '../config';
 import { ErrorCode } from '../errors';
 import type { Logger } from '../logger';
 import type { Database } from '../neo4j/database';
+import { rankGraphCache } from '../rank/rank-graph.cache';
 import { Authenticator } from './auth';
 import { type Context, createContext } from './context';
 import { apolloPlugins } from './plugins';
@@ -41,6 +42,8 @@ export async function createApp(config: Config, db: Database, logger: Logger): P
   const httpServer = http.createServer(app);
   const schema = await buildExecutableSchema();
   const production = config.NODE_ENV === 'production';
+  // The rank cache is the process's one piece of kept state; its freshness bound is configuration.
+  rankGraphCache.setTtl(config.RANK_CACHE_TTL_MS);
 
   const apollo = new ApolloServer<Context>({
     schema,

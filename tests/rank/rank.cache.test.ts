@@ -6,7 +6,7 @@
  * - when a snapshot is read again (TTL, invalidation, a failed read), how many graphs are kept, and
  *   that concurrent requests share one read.
  */
-import { ConfigError, loadConfig, rankCacheTtlFromEnv } from '../../src/config';
+import { ConfigError, loadConfig } from '../../src/config';
 import type { QueryRunner } from '../../src/neo4j/database';
 import { RankGraphCache } from '../../src/rank/rank-graph.cache';
 import { narrowRows, type RankGraphRows } from '../../src/rank/rank.engine';
@@ -215,9 +215,8 @@ describe('RankGraphCache', () => {
 describe('RANK_CACHE_TTL_MS', () => {
   it('defaults to one second, accepts 0 (no cache), treats an empty value as unset', () => {
     expect(loadConfig({}).RANK_CACHE_TTL_MS).toBe(1000);
-    expect(rankCacheTtlFromEnv({})).toBe(1000);
-    expect(rankCacheTtlFromEnv({ RANK_CACHE_TTL_MS: '' })).toBe(1000);
-    expect(rankCacheTtlFromEnv({ RANK_CACHE_TTL_MS: '0' })).toBe(0);
+    expect(loadConfig({ RANK_CACHE_TTL_MS: '' }).RANK_CACHE_TTL_MS).toBe(1000);
+    expect(loadConfig({ RANK_CACHE_TTL_MS: '0' }).RANK_CACHE_TTL_MS).toBe(0);
     expect(loadConfig({ RANK_CACHE_TTL_MS: '250' }).RANK_CACHE_TTL_MS).toBe(250);
   });
 
@@ -228,6 +227,5 @@ describe('RANK_CACHE_TTL_MS', () => {
   ])('refuses %s at start-up, naming the variable', (value, message) => {
     expect(() => loadConfig({ RANK_CACHE_TTL_MS: value })).toThrow(ConfigError);
     expect(() => loadConfig({ RANK_CACHE_TTL_MS: value })).toThrow(message);
-    expect(() => rankCacheTtlFromEnv({ RANK_CACHE_TTL_MS: value })).toThrow(message);
   });
 });

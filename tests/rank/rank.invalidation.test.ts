@@ -11,14 +11,12 @@ import { dataOf } from '../support/seeded';
 jest.setTimeout(180_000);
 
 const EDITOR = 'editor-token-for-rank-cache-tests';
-const TTL_BEFORE = process.env.RANK_CACHE_TTL_MS;
 
 let server: TestServer;
 
 beforeAll(async () => {
-  // The cache reads its TTL on first use, which is after this: an hour, longer than this file runs.
-  process.env.RANK_CACHE_TTL_MS = String(60 * 60 * 1000);
-  server = await startTestServer({ API_TOKENS: `curator:editor:${hashToken(EDITOR)}` });
+  // A TTL of an hour, longer than this file runs: only invalidation can make a write show.
+  server = await startTestServer({ API_TOKENS: `curator:editor:${hashToken(EDITOR)}`, RANK_CACHE_TTL_MS: String(60 * 60 * 1000) });
 }, 180_000);
 
 // Seeding imports through the importer, which drops the snapshot: each test starts from the seeds.
@@ -28,8 +26,6 @@ beforeEach(async () => {
 
 afterAll(async () => {
   await server?.stop();
-  if (TTL_BEFORE === undefined) delete process.env.RANK_CACHE_TTL_MS;
-  else process.env.RANK_CACHE_TTL_MS = TTL_BEFORE;
 });
 
 interface Step {
