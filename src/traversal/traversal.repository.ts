@@ -231,6 +231,15 @@ export async function findShortestPath(db: QueryRunner, fromId: string, toId: st
   };
 }
 
+/** Where a node stands in an egoNetwork's cut: hops from the centre, people before facts at the same distance, then by id. */
+interface NodeOrder {
+  id: string;
+  order: number;
+  person: boolean;
+}
+
+const nearestFirst = (a: NodeOrder, b: NodeOrder) => a.order - b.order || Number(b.person) - Number(a.person) || a.id.localeCompare(b.id);
+
 interface EgoRow {
   personNodes: RawNode[];
   factNodes: RawNode[];
@@ -282,13 +291,13 @@ export async function findEgoNetwork(
   // Only the nearest maxNodes people and facts can survive the cut below (a person's leaves come
   // after the person), so the drawing is fetched for those alone, not for all that was reached.
   const reached = [
-    ...[...personDepth].map(([id, d]) => ({ id, depth: d, person: true })),
-    ...[...factDepth].map(([id, d]) => ({ id, depth: d, person: false })),
-  ].sort((a, b) => a.depth - b.depth || Number(b.person) - Number(a.person) || a.id.localeCompare(b.id));
+    ...[...personDepth].map(([id, order]) => ({ id, order, person: true })),
+    ...[...factDepth].map(([id, order]) => ({ id, order, person: false })),
+  ].sort(nearestFirst);
   const nearest = reached.slice(0, maxNodes);
   const [row] = await db.read<EgoRow>('traversal/ego-assemble', {
-    persons: nearest.filter((n) => n.person).map(({ id, depth: d }) => ({ id, depth: d })),
-    facts: nearest.filter((n) => !n.person).map(({ id, depth: d }) => ({ id, depth: d })),
+    persons: nearest.filter((n) => n.person).map(({ id, order }) => ({ id, depth: order })),
+    facts: nearest.filter((n) => !n.person).map(({ id, order }) => ({ id, depth: order })),
     kinds,
     from,
     to,
@@ -296,10 +305,12 @@ export async function findEgoNetwork(
   if (!row) return { nodes: [], edges: [], truncated: false };
 
   // Each candidate node with its order: hop distance, leaves half a hop further than their person.
-  const candidates = new Map<string, { raw: RawNode; order: number }>();
+  const candidates = new Map<string, NodeOrder & { raw: RawNode }>();
   const add = (raw: RawNode, order: number) => {
     const known = candidates.get(raw.id);
-    if (!known || known.order > order) candidates.set(raw.id, { raw: { ...raw, depth: Math.floor(order) }, order });
+    if (!known || known.order > order) {
+      candidates.set(raw.id, { id: raw.id, order, person: nodeKind(raw.labels) === GraphNodeKind.PERSON, raw: { ...raw, depth: Math.floor(order) } });
+    }
   };
   for (const n of row.personNodes) add(n, n.depth ?? 0);
   for (const n of row.factNodes) add(n, n.depth ?? 0);
@@ -315,10 +326,7 @@ export async function findEgoNetwork(
     rawEdges.push({ type: 'SPOKEN_BY', source: s.statement.id, target: s.personId, props: {} });
   }
 
-  const rank = (k: GraphNodeKind) => (k === GraphNodeKind.PERSON ? 0 : 1);
-  const ordered = [...candidates.values()].sort(
-    (a, b) => a.order - b.order || rank(nodeKind(a.raw.labels)) - rank(nodeKind(b.raw.labels)) || a.raw.id.localeCompare(b.raw.id),
-  );
+  const ordered = [...candidates.values()].sort(nearestFirst);
   const kept = ordered.slice(0, maxNodes).map((c) => c.raw);
   const byId = new Map(kept.map((n) => [n.id, n]));
 
