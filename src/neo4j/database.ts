@@ -19,8 +19,22 @@ export interface DatabaseOptions {
   logger: Logger;
 }
 
-/** Observes every round trip; the metrics plugin and the N+1 tests listen here. */
-export type QueryListener = (event: { name: string; mode: 'READ' | 'WRITE'; ms: number; rows: number; error?: string }) => void;
+/**
+ * Observes every round trip; the metrics plugin, the rank cache and the N+1 tests listen here.
+ * `startedAt` is when the round trip began (performance.now()). `bookmark` is what Neo4j answered
+ * an auto-commit read with: the position of the last transaction committed when the read ran
+ * (opaque; equal bookmarks mean nothing was committed in between), which lets a cache know the
+ * graph has not changed without a round trip of its own.
+ */
+export type QueryListener = (event: {
+  name: string;
+  mode: 'READ' | 'WRITE';
+  startedAt: number;
+  ms: number;
+  rows: number;
+  bookmark?: string;
+  error?: string;
+}) => void;
 
 /** What repositories see: named queries, read or written, inside one transaction each. */
 export interface QueryRunner {
@@ -156,10 +170,11 @@ export class Database implements QueryRunner {
       const values = toNeo4j(params) as Params;
       const result = await (runner instanceof Session ? runner.run(statement, values, { timeout }) : runner.run(statement, values));
       const rows = result.records.map((r) => fromNeo4j(r.toObject()) as T);
-      this.emit({ name, mode, ms: performance.now() - started, rows: rows.length });
+      const bookmark = runner instanceof Session ? runner.lastBookmarks()[0] : undefined;
+      this.emit({ name, mode, startedAt: started, ms: performance.now() - started, rows: rows.length, bookmark });
       return rows;
     } catch (error) {
-      this.emit({ name, mode, ms: performance.now() - started, rows: 0, error: (error as Error).message });
+      this.emit({ name, mode, startedAt: started, ms: performance.now() - started, rows: 0, error: (error as Error).message });
       throw error;
     }
   }

@@ -15,22 +15,30 @@
  *   `invalidateRankGraphs()` once their transaction has ended, so the next request here reads
  *   the graph again: a client sees its own write at once on the replica that made it.
  * - Writes made elsewhere (another replica, `npm run import`, which runs as a batch job outside
- *   the replicas) are seen once the snapshot is older than RANK_CACHE_TTL_MS (1 s by default; 0
- *   turns the cache off). We chose a TTL over checking a graph version on every request because
- *   the check would be one more round trip per request (each costs the service 3–5 ms of CPU in
- *   the driver, docs/benchmark.md), because no version can cover writes that do not go through
- *   this code (a restore, a console session), and because replicas already read without
- *   bookmarks, so a write on one replica may take a moment to show on another anyway
- *   (docs/federation.md): a staleness bound of one TTL matches that promise and keeps it for
- *   every kind of write. docs/operations.md states the trade-off for operators.
- * - The TTL counts from when the read started, so what is served is never older than the TTL; a
- *   read that fails is not kept.
+ *   the replicas, a console session, a restore) are seen within RANK_CACHE_TTL_MS (1 s by
+ *   default; 0 turns the cache off). A snapshot younger than that is served as it is. An older
+ *   one is served only while the database says nothing has been committed since it was read:
+ *   every auto-commit read the service makes comes back with a bookmark, the position of the last
+ *   committed transaction (Database's query events carry it), so the cache knows at no cost of
+ *   its own whether the graph changed. A snapshot is labelled with the newest bookmark seen
+ *   before its read began (its content is at least that new), and is kept past its TTL while a
+ *   read begun within the last TTL reported that same bookmark. So what is served is never staler
+ *   than one TTL, as before, but a busy replica no longer reads the whole rank graph again every
+ *   second when nothing changed (that re-read cost a second of CPU in every few, under the
+ *   benchmark's W4). An idle replica has seen no recent bookmark, and reads again.
+ * - We chose bookmarks over a version node that writes would bump because a version cannot cover
+ *   writes that do not go through this code, and over a check per request because that would be
+ *   a round trip per request (each costs the service 3–5 ms of CPU in the driver,
+ *   docs/benchmark.md). Replicas read without bookmarks, so a write on one replica may take a
+ *   moment to show on another anyway (docs/federation.md): one TTL matches that promise.
+ *   docs/operations.md states the trade-off for operators.
+ * - A read that fails is not kept.
  *
  * The cache assumes one process serves one database, which is how the service runs.
  */
 import { RANK_CACHE_TTL_MS_DEFAULT } from '../config';
-import type { QueryRunner } from '../neo4j/database';
-import { narrowRows, RankGraph, type RankGraphRows } from './rank.engine';
+import type { Database, QueryListener, QueryRunner } from '../neo4j/database';
+import { RankGraph, type RankGraphRows, RankIndex } from './rank.engine';
 import type { RankContext } from './rank.type';
 
 /** How many built graphs one snapshot keeps (one per (asOf, context) asked about), least recently used out first. */
@@ -39,6 +47,12 @@ export const RANK_GRAPH_CACHE_SIZE = 64;
 /** What `rank/graph` returns: the rows of every context and every date, and the contexts. */
 interface RankGraphResult extends RankGraphRows {
   contexts: RankContext[];
+}
+
+/** A commit position the database reported (a read's bookmark), and when the read that got it began. */
+export interface CommitMark {
+  bookmark: string;
+  readStartedAt: number;
 }
 
 /** What one request's rank fields need: the graph of its asOf and context, and every rank context by id. */
@@ -50,7 +64,9 @@ export interface RankView {
 interface Snapshot {
   /** When the read started (monotonic clock): what it returns is at least this fresh. */
   startedAt: number;
-  data: Promise<{ rows: RankGraphRows; contexts: ReadonlyMap<string, RankContext> }>;
+  /** The newest bookmark seen before the read began (null: none yet): what it returns is at least that new. */
+  bookmark: string | null;
+  data: Promise<{ index: RankIndex; contexts: ReadonlyMap<string, RankContext> }>;
   /** JSON of [asOf, contextId] → graph, in order of last use (Map keeps insertion order). */
   graphs: Map<string, RankGraph>;
 }
@@ -66,6 +82,7 @@ export interface RankGraphCacheOptions {
 
 export class RankGraphCache {
   private snapshot: Snapshot | null = null;
+  private latest: CommitMark | null = null;
   private ttl: number;
   private readonly maxGraphs: number;
   private readonly now: () => number;
@@ -79,13 +96,13 @@ export class RankGraphCache {
   /** The graph of `asOf` and `contextId` (null: every date, every context), from a fresh enough snapshot. */
   async view(db: QueryRunner, asOf: string | null, contextId: string | null): Promise<RankView> {
     const snapshot = this.current(db);
-    const { rows, contexts } = await snapshot.data;
+    const { index, contexts } = await snapshot.data;
     const key = JSON.stringify([asOf, contextId]);
     let graph = snapshot.graphs.get(key);
     if (graph) {
       snapshot.graphs.delete(key);
     } else {
-      graph = new RankGraph(narrowRows(rows, asOf, contextId), asOf);
+      graph = new RankGraph(index, asOf, contextId);
       if (snapshot.graphs.size >= this.maxGraphs) snapshot.graphs.delete(snapshot.graphs.keys().next().value!);
     }
     snapshot.graphs.set(key, graph);
@@ -97,6 +114,22 @@ export class RankGraphCache {
     this.snapshot = null;
   }
 
+  /**
+   * Takes note of a commit position the database reported; the newest read (by when it began)
+   * wins, since reads may finish out of order.
+   */
+  observe(mark: CommitMark): void {
+    if (this.latest === null || mark.readStartedAt >= this.latest.readStartedAt) this.latest = mark;
+  }
+
+  /** Follows the bookmarks of every read `db` makes (createApp calls it); returns the unsubscribe. */
+  watch(db: Database): () => void {
+    const listener: QueryListener = (event) => {
+      if (event.bookmark && !event.error) this.observe({ bookmark: event.bookmark, readStartedAt: event.startedAt });
+    };
+    return db.onQuery(listener);
+  }
+
   /** Sets how long a snapshot may be served from now on (the service's RANK_CACHE_TTL_MS, set by createApp). */
   setTtl(ttlMs: number): void {
     this.ttl = ttlMs;
@@ -105,8 +138,8 @@ export class RankGraphCache {
   private current(db: QueryRunner): Snapshot {
     const now = this.now();
     const kept = this.snapshot;
-    if (kept && now - kept.startedAt < this.ttl) return kept;
-    const snapshot: Snapshot = { startedAt: now, data: readRankGraph(db), graphs: new Map() };
+    if (kept && (now - kept.startedAt < this.ttl || this.unchangedSince(kept, now))) return kept;
+    const snapshot: Snapshot = { startedAt: now, bookmark: this.latest?.bookmark ?? null, data: readRankGraph(db), graphs: new Map() };
     if (this.ttl > 0) {
       this.snapshot = snapshot;
       // A failed read is not kept: the next request tries again rather than fail for a whole TTL.
@@ -116,12 +149,18 @@ export class RankGraphCache {
     }
     return snapshot;
   }
+
+  /** Whether a read begun within the last TTL found nothing committed since the snapshot's bookmark. */
+  private unchangedSince(snapshot: Snapshot, now: number): boolean {
+    const latest = this.latest;
+    return snapshot.bookmark !== null && latest !== null && latest.bookmark === snapshot.bookmark && now - latest.readStartedAt < this.ttl;
+  }
 }
 
-async function readRankGraph(db: QueryRunner): Promise<{ rows: RankGraphRows; contexts: ReadonlyMap<string, RankContext> }> {
+async function readRankGraph(db: QueryRunner): Promise<{ index: RankIndex; contexts: ReadonlyMap<string, RankContext> }> {
   const [row] = await db.read<RankGraphResult>('rank/graph');
   return {
-    rows: { claims: row?.claims ?? [], holdings: row?.holdings ?? [] },
+    index: new RankIndex({ claims: row?.claims ?? [], holdings: row?.holdings ?? [] }),
     contexts: new Map((row?.contexts ?? []).map((c) => [c.id, c])),
   };
 }

@@ -88,11 +88,20 @@ export interface RankGraphRows {
  */
 export function narrowRows(rows: RankGraphRows, asOf: string | null, contextId: string | null): RankGraphRows {
   if (asOf === null && contextId === null) return rows;
-  const inContext = (id: string) => contextId === null || id === contextId;
   return {
-    claims: rows.claims.filter((c) => inContext(c.contextId) && (asOf === null || validOn({ from: c.validFrom, to: c.validTo }, asOf))),
-    holdings: rows.holdings.filter((h) => inContext(h.contextId) && (asOf === null || validOn(h, asOf))),
+    claims: rows.claims.filter((c) => claimHolds(c, asOf, contextId)),
+    holdings: rows.holdings.filter((h) => holdingHolds(h, asOf, contextId)),
   };
+}
+
+/** Whether a claim belongs to the graph of `asOf` and `contextId` (narrowRows' rule for claims). */
+export function claimHolds(c: ClaimRecord, asOf: string | null, contextId: string | null): boolean {
+  return (contextId === null || c.contextId === contextId) && (asOf === null || validOn({ from: c.validFrom, to: c.validTo }, asOf));
+}
+
+/** Whether a holding belongs to the graph of `asOf` and `contextId` (narrowRows' rule for holdings). */
+export function holdingHolds(h: HoldingRecord, asOf: string | null, contextId: string | null): boolean {
+  return (contextId === null || h.contextId === contextId) && (asOf === null || validOn(h, asOf));
 }
 
 /** A stretch of time over which a person's effective level in a context is one holding's level. */
@@ -208,50 +217,104 @@ function linkKey(l: Link): string {
 }
 
 /**
- * One view of rank: the claims and precedence of the contexts asked about, indexed for walking.
- * `asOf`, when given, restricts precedence segments to the one covering that day; the rows must
- * already be narrowed to it (narrowRows). A RankGraph is never changed once built, so the rank
- * cache (rank-graph.cache.ts) shares one between requests.
+ * The rows of every context and every date, indexed once per rank snapshot: claims by the person
+ * at either end, holdings by context and person. Each RankGraph (one day, one context) is built
+ * from it without redoing the snapshot's work: a walk reads only the claims of the people it
+ * reaches and keeps those of its day and context as it goes, and a person's effective-level
+ * segments are computed once per distinct set of their holdings that a view keeps (on most days,
+ * the same set), then shared.
  */
-export class RankGraph {
-  private readonly claimsBySuperior = new Map<string, ClaimRecord[]>();
-  private readonly claimsByInferior = new Map<string, ClaimRecord[]>();
-  /** contextId → personId → segments. */
-  private readonly segments = new Map<string, Map<string, Segment[]>>();
-  /** contextId → all segments of the context, by level. */
-  private readonly segmentsByContext = new Map<string, Segment[]>();
-  readonly contextIds: string[];
+export class RankIndex {
+  readonly claimsBySuperior = new Map<string, ClaimRecord[]>();
+  readonly claimsByInferior = new Map<string, ClaimRecord[]>();
+  /** Holdings by context and person (key `context\u0000person`), in their original order. */
+  readonly holdingsByContextPerson = new Map<string, HoldingRecord[]>();
+  private readonly segmentsByHoldings = new Map<string, Segment[]>();
 
-  constructor(
-    rows: RankGraphRows,
-    readonly asOf: string | null,
-  ) {
+  constructor(readonly rows: RankGraphRows) {
     for (const claim of rows.claims) {
       push(this.claimsBySuperior, claim.superiorId, claim);
       push(this.claimsByInferior, claim.inferiorId, claim);
     }
-    const holdingsByContextPerson = new Map<string, HoldingRecord[]>();
-    for (const h of rows.holdings) push(holdingsByContextPerson, `${h.contextId}\u0000${h.personId}`, h);
-    for (const [key, holdings] of holdingsByContextPerson) {
-      const [contextId, personId] = key.split('\u0000');
-      let segs = effectiveSegments(holdings);
+    for (const h of rows.holdings) push(this.holdingsByContextPerson, `${h.contextId}\u0000${h.personId}`, h);
+  }
+
+  /** effectiveSegments of `kept`, some of the holdings under `key`, computed once per distinct subset. */
+  segmentsOf(key: string, kept: HoldingRecord[]): Segment[] {
+    const all = this.holdingsByContextPerson.get(key) ?? [];
+    const memo = kept.length === all.length ? key : `${key}\u0000${kept.map((h) => all.indexOf(h)).join(',')}`;
+    let segments = this.segmentsByHoldings.get(memo);
+    if (!segments) {
+      segments = effectiveSegments(kept);
+      this.segmentsByHoldings.set(memo, segments);
+    }
+    return segments;
+  }
+}
+
+/**
+ * One view of rank: the claims and precedence of one context (every context when null) on one day
+ * (every day when null), indexed for walking. Claims are taken from the snapshot's RankIndex when
+ * they hold in the view (claimHolds). Effective-level segments are computed from the holdings that
+ * hold in the view (holdingHolds), before any segment is cut to the day: a holding that does not
+ * cover the day must not cut short the segment of one that does. A RankGraph is never changed
+ * once built, so the rank cache (rank-graph.cache.ts) shares one between requests.
+ */
+export class RankGraph {
+  private readonly index: RankIndex;
+  /** contextId → personId → segments. */
+  private readonly segments = new Map<string, Map<string, Segment[]>>();
+  /** contextId → all segments of the context, by level. */
+  private readonly segmentsByContext = new Map<string, Segment[]>();
+  private contextIdList: string[] | null = null;
+
+  constructor(
+    rows: RankGraphRows | RankIndex,
+    readonly asOf: string | null,
+    readonly contextId: string | null = null,
+  ) {
+    this.index = rows instanceof RankIndex ? rows : new RankIndex(rows);
+    for (const [key, holdings] of this.index.holdingsByContextPerson) {
+      const kept = holdings.filter((h) => holdingHolds(h, asOf, contextId));
+      if (kept.length === 0) continue;
+      let segs = this.index.segmentsOf(key, kept);
       if (asOf !== null) segs = segs.filter((s) => validOn(s, asOf));
       if (segs.length === 0) continue;
-      let byPerson = this.segments.get(contextId);
-      if (!byPerson) this.segments.set(contextId, (byPerson = new Map()));
+      const { contextId: context, personId } = kept[0];
+      let byPerson = this.segments.get(context);
+      if (!byPerson) this.segments.set(context, (byPerson = new Map()));
       byPerson.set(personId, segs);
-      for (const s of segs) push(this.segmentsByContext, contextId, s);
+      for (const s of segs) push(this.segmentsByContext, context, s);
     }
     for (const list of this.segmentsByContext.values()) list.sort((a, b) => a.level - b.level || a.personId.localeCompare(b.personId));
-    const contexts = new Set<string>([...rows.claims.map((c) => c.contextId), ...this.segments.keys()]);
-    this.contextIds = [...contexts].sort();
+  }
+
+  /** Whether a claim holds in this view: in its context, and valid on its day. */
+  private holds(claim: ClaimRecord): boolean {
+    return claimHolds(claim, this.asOf, this.contextId);
+  }
+
+  /** The claims of this view with `personId` as the superior (DOWN) or the inferior (UP). */
+  private claimsOf(personId: string, direction: Direction): ClaimRecord[] {
+    const all = (direction === 'DOWN' ? this.index.claimsBySuperior : this.index.claimsByInferior).get(personId) ?? [];
+    return all.filter((c) => this.holds(c));
+  }
+
+  /** Every context with a claim or a precedence level in this view, sorted. */
+  get contextIds(): string[] {
+    if (this.contextIdList === null) {
+      const contexts = new Set<string>(this.segments.keys());
+      for (const claim of this.index.rows.claims) if (this.holds(claim)) contexts.add(claim.contextId);
+      this.contextIdList = [...contexts].sort();
+    }
+    return this.contextIdList;
   }
 
   /** The contexts in which a person has a claim or a precedence level. */
   contextsOf(personId: string): string[] {
     const found = new Set<string>();
-    for (const c of this.claimsBySuperior.get(personId) ?? []) found.add(c.contextId);
-    for (const c of this.claimsByInferior.get(personId) ?? []) found.add(c.contextId);
+    for (const c of this.claimsOf(personId, 'DOWN')) found.add(c.contextId);
+    for (const c of this.claimsOf(personId, 'UP')) found.add(c.contextId);
     for (const [contextId, byPerson] of this.segments) if (byPerson.has(personId)) found.add(contextId);
     return [...found].sort();
   }
@@ -264,8 +327,7 @@ export class RankGraph {
   /** Links leaving `personId` in `direction` inside one context. */
   private linksFrom(personId: string, contextId: string, direction: Direction): Link[] {
     const links: Link[] = [];
-    const claims = (direction === 'DOWN' ? this.claimsBySuperior : this.claimsByInferior).get(personId) ?? [];
-    for (const claim of claims) {
+    for (const claim of this.claimsOf(personId, direction)) {
       if (claim.contextId !== contextId) continue;
       links.push({
         kind: 'CLAIM',

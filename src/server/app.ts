@@ -42,8 +42,10 @@ export async function createApp(config: Config, db: Database, logger: Logger): P
   const httpServer = http.createServer(app);
   const schema = await buildExecutableSchema();
   const production = config.NODE_ENV === 'production';
-  // The rank cache is the process's one piece of kept state; its freshness bound is configuration.
+  // The rank cache is the process's one piece of kept state: its freshness bound is configuration,
+  // and the bookmarks of the service's reads tell it when nothing has changed since its snapshot.
   rankGraphCache.setTtl(config.RANK_CACHE_TTL_MS);
+  rankGraphCache.watch(db);
 
   const apollo = new ApolloServer<Context>({
     schema,

@@ -2,14 +2,16 @@
  * The rank cache (src/rank/rank-graph.cache.ts) and the in-memory narrowing it relies on
  * (narrowRows in src/rank/rank.engine.ts):
  * - the rows narrowed in memory are exactly the rows `rank/graph` returned when it narrowed them
- *   in Cypher, on the seeds and the generated graph, for every date where anything changes;
- * - when a snapshot is read again (TTL, invalidation, a failed read), how many graphs are kept, and
- *   that concurrent requests share one read.
+ *   in Cypher, on the seeds and the generated graph, for every date where anything changes, and a
+ *   graph built from the snapshot's shared index answers as one built from those rows alone;
+ * - when a snapshot is read again (TTL, bookmarks, invalidation, a failed read), how many graphs
+ *   are kept, and that concurrent requests share one read;
+ * - against Neo4j, that a write made outside the service shows once a read's bookmark reveals it.
  */
 import { ConfigError, loadConfig } from '../../src/config';
 import type { QueryRunner } from '../../src/neo4j/database';
 import { RankGraphCache } from '../../src/rank/rank-graph.cache';
-import { narrowRows, type RankGraphRows } from '../../src/rank/rank.engine';
+import { narrowRows, RankGraph, type RankGraphRows, RankIndex, stepsOf } from '../../src/rank/rank.engine';
 import { importLargeGraph } from '../support/graphs';
 import { openTestDatabase, seedGraph } from '../support/harness';
 
@@ -79,11 +81,18 @@ describe('narrowing in memory', () => {
       const contexts = [null, 'no-such-context', ...new Set([...all.claims, ...all.holdings].map((r) => r.contextId))];
       expect(contexts.length).toBeGreaterThanOrEqual(5);
 
+      // One index shared by every view, as in a snapshot: its memoized segments must not leak between days.
+      const index = new RankIndex(all);
+      const people = [...new Set([...all.claims.flatMap((c) => [c.superiorId, c.inferiorId]), ...all.holdings.map((h) => h.personId)])].sort().slice(0, 40);
+      const answers = (graph: RankGraph) => people.map((id) => [...stepsOf(graph.closure(id, null), 'UP'), ...stepsOf(graph.closure(id, null), 'DOWN')]);
       let compared = 0;
       for (const contextId of contexts) {
         for (const asOf of dates) {
           const [oracle] = await db.runAdministrative(NARROWED_IN_CYPHER, { asOf, contextId });
-          expect({ asOf, contextId, ...narrowRows(all, asOf, contextId) }).toEqual({ asOf, contextId, ...(oracle as unknown as RankGraphRows) });
+          const narrowed = narrowRows(all, asOf, contextId);
+          expect({ asOf, contextId, ...narrowed }).toEqual({ asOf, contextId, ...(oracle as unknown as RankGraphRows) });
+          // The view built from the shared index answers as one built from the narrowed rows alone.
+          expect(answers(new RankGraph(index, asOf, contextId))).toEqual(answers(new RankGraph(narrowed, asOf, contextId)));
           compared += 1;
         }
       }
@@ -179,6 +188,60 @@ describe('RankGraphCache', () => {
     expect(state.reads).toBe(1);
   });
 
+  it('past its TTL, keeps a snapshot while recent reads report the bookmark it was read at', async () => {
+    const { db, state } = fakeDb();
+    const time = clock();
+    const cache = new RankGraphCache({ ttlMs: 1000, now: time.now });
+    // A read before the snapshot's: the snapshot is at least as new as bookmark b1.
+    cache.observe({ bookmark: 'b1', readStartedAt: time.ms });
+    await cache.view(db, null, null);
+    time.ms += 5_000;
+    // Nothing committed since: a read begun just now still reports b1.
+    cache.observe({ bookmark: 'b1', readStartedAt: time.ms - 10 });
+    await cache.view(db, '2020-06-01', null);
+    expect(state.reads).toBe(1);
+    // The last such read is now older than the TTL: it no longer vouches for the graph.
+    time.ms += 1_000;
+    await cache.view(db, null, null);
+    expect(state.reads).toBe(2);
+  });
+
+  it('reads again past its TTL once a read reports a newer commit, and never serves older than the TTL', async () => {
+    const { db, state } = fakeDb();
+    const time = clock();
+    const cache = new RankGraphCache({ ttlMs: 1000, now: time.now });
+    cache.observe({ bookmark: 'b1', readStartedAt: time.ms });
+    await cache.view(db, null, null);
+    // A commit made elsewhere shows in the next read's bookmark; within the TTL the snapshot still serves.
+    cache.observe({ bookmark: 'b2', readStartedAt: time.ms + 100 });
+    time.ms += 500;
+    await cache.view(db, null, null);
+    expect(state.reads).toBe(1);
+    time.ms += 500;
+    await cache.view(db, null, null);
+    expect(state.reads).toBe(2);
+    // A read that began earlier but finished later does not put the older bookmark back.
+    cache.observe({ bookmark: 'b1', readStartedAt: time.ms - 900 });
+    cache.observe({ bookmark: 'b2', readStartedAt: time.ms + 10 });
+    time.ms += 2_000;
+    cache.observe({ bookmark: 'b2', readStartedAt: time.ms - 1 });
+    cache.observe({ bookmark: 'b1', readStartedAt: time.ms - 500 });
+    await cache.view(db, null, null);
+    expect(state.reads).toBe(2);
+  });
+
+  it('without any bookmark seen, serves a snapshot for one TTL only', async () => {
+    const { db, state } = fakeDb();
+    const time = clock();
+    const cache = new RankGraphCache({ ttlMs: 1000, now: time.now });
+    await cache.view(db, null, null);
+    cache.observe({ bookmark: 'b1', readStartedAt: time.ms + 999 });
+    time.ms += 1_000;
+    // The snapshot was read before any bookmark was known: nothing vouches for it.
+    await cache.view(db, null, null);
+    expect(state.reads).toBe(2);
+  });
+
   it('with a TTL of 0, reads on every request', async () => {
     const { db, state } = fakeDb();
     const cache = new RankGraphCache({ ttlMs: 0, now: clock().now });
@@ -227,5 +290,45 @@ describe('RANK_CACHE_TTL_MS', () => {
   ])('refuses %s at start-up, naming the variable', (value, message) => {
     expect(() => loadConfig({ RANK_CACHE_TTL_MS: value })).toThrow(ConfigError);
     expect(() => loadConfig({ RANK_CACHE_TTL_MS: value })).toThrow(message);
+  });
+});
+
+describe('RankGraphCache against Neo4j: commits made elsewhere', () => {
+  it('keeps its snapshot past the TTL while nothing is committed, and reads again once a console write shows in a bookmark', async () => {
+    const db = await openTestDatabase();
+    const cache = new RankGraphCache({ ttlMs: 300 });
+    const stopWatching = cache.watch(db);
+    let rankReads = 0;
+    const stopCounting = db.onQuery((e) => (rankReads += e.name === 'rank/graph' ? 1 : 0));
+    const anyRead = () => db.read('person/by-name', { key: 'wang yi' });
+    // How Qin Gang is outranked: Wang Yi by a stated claim in the seeds.
+    const bases = async () => stepsOf((await cache.view(db, null, null)).graph.closure('qin-gang', null), 'UP').map((s) => `${s.personId}:${s.basis}`);
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    try {
+      await seedGraph(db);
+      await anyRead();
+      const before = await bases();
+      expect(before).toContain('wang-yi:STATED');
+      expect(rankReads).toBe(1);
+      // Past the TTL, with a read that reports the same commit: no second read of the rank graph.
+      await pause(400);
+      await anyRead();
+      expect(await bases()).toEqual(before);
+      expect(rankReads).toBe(1);
+
+      // A write that does not go through the service (no invalidation): every claim retracted.
+      await db.runAdministrative('MATCH (c:RankClaim) SET c:Retracted');
+      await pause(400);
+      await anyRead();
+      // The read's bookmark is past the snapshot's: the graph is read again, without the claims.
+      const after = await bases();
+      expect(rankReads).toBe(2);
+      expect(after).not.toContain('wang-yi:STATED');
+    } finally {
+      stopCounting();
+      stopWatching();
+      await seedGraph(db);
+      await db.close();
+    }
   });
 });
