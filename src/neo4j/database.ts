@@ -1,7 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction, Neo4jError, Session } from 'neo4j-driver';
 import { DiplographError, ErrorCode } from '../errors';
 import type { Logger } from '../logger';
-import { cypher } from './query-catalog';
+import { cypher, type QueryName, queryName } from './query-catalog';
 import { fromNeo4j, toNeo4j } from './values';
 
 export type Params = Record<string, unknown>;
@@ -38,13 +38,13 @@ export type QueryListener = (event: {
 
 /** What repositories see: named queries, read or written, inside one transaction each. */
 export interface QueryRunner {
-  read<T = Row>(name: string, params?: Params): Promise<T[]>;
-  write<T = Row>(name: string, params?: Params): Promise<T[]>;
+  read<T = Row>(name: QueryName, params?: Params): Promise<T[]>;
+  write<T = Row>(name: QueryName, params?: Params): Promise<T[]>;
 }
 
 /** A transaction the importer holds open across many batches, so that a file is all or nothing. */
 export interface WriteTransaction {
-  run<T = Row>(name: string, params?: Params): Promise<T[]>;
+  run<T = Row>(name: QueryName, params?: Params): Promise<T[]>;
 }
 
 /**
@@ -79,11 +79,11 @@ export class Database implements QueryRunner {
     return () => this.listeners.delete(listener);
   }
 
-  read<T = Row>(name: string, params: Params = {}): Promise<T[]> {
+  read<T = Row>(name: QueryName, params: Params = {}): Promise<T[]> {
     return this.execute<T>('READ', name, params);
   }
 
-  write<T = Row>(name: string, params: Params = {}): Promise<T[]> {
+  write<T = Row>(name: QueryName, params: Params = {}): Promise<T[]> {
     return this.execute<T>('WRITE', name, params);
   }
 
@@ -92,7 +92,7 @@ export class Database implements QueryRunner {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite(
-        (tx) => work({ run: <R>(name: string, params: Params = {}) => this.runOn<R>(tx, 'WRITE', name, params) }),
+        (tx) => work({ run: <R>(name: QueryName, params: Params = {}) => this.runOn<R>(tx, 'WRITE', name, params) }),
         { timeout: timeoutMs },
       );
     } catch (error) {
@@ -131,7 +131,7 @@ export class Database implements QueryRunner {
     await this.driver.close();
   }
 
-  private async execute<T>(mode: 'READ' | 'WRITE', name: string, params: Params): Promise<T[]> {
+  private async execute<T>(mode: 'READ' | 'WRITE', name: QueryName, params: Params): Promise<T[]> {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -163,10 +163,11 @@ export class Database implements QueryRunner {
    * Runs one named query on a session (auto-commit, with its timeout) or in a transaction (whose
    * timeout is the transaction's), and reports it to the listeners.
    */
-  private async runOn<T>(runner: Session | ManagedTransaction, mode: 'READ' | 'WRITE', name: string, params: Params, timeout?: number): Promise<T[]> {
+  private async runOn<T>(runner: Session | ManagedTransaction, mode: 'READ' | 'WRITE', query: QueryName, params: Params, timeout?: number): Promise<T[]> {
     const started = performance.now();
+    const name = queryName(query);
     try {
-      const statement = cypher(name);
+      const statement = cypher(query);
       const values = toNeo4j(params) as Params;
       const result = await (runner instanceof Session ? runner.run(statement, values, { timeout }) : runner.run(statement, values));
       const rows = result.records.map((r) => fromNeo4j(r.toObject()) as T);

@@ -10,7 +10,26 @@ import { PROJECT_ROOT } from '../config';
 const QUERY_ROOT = path.join(PROJECT_ROOT, 'cypher', 'queries');
 const cache = new Map<string, string>();
 
-export function cypher(name: string): string {
+/**
+ * A named query with literals set. Cypher takes no parameter where a number shapes the query
+ * itself (the bounds of a quantified path), so such a number is marked in the file by a block
+ * comment holding its name right before it (see traversal/shortest-path). The file as written is
+ * valid Cypher with its own value; a caller may set another, always a whole number, never text.
+ */
+export interface NamedQuery {
+  name: string;
+  literals: Record<string, number>;
+}
+
+export type QueryName = string | NamedQuery;
+
+/** The query's name, as metrics and logs report it. */
+export function queryName(query: QueryName): string {
+  return typeof query === 'string' ? query : query.name;
+}
+
+export function cypher(query: QueryName): string {
+  const name = queryName(query);
   let text = cache.get(name);
   if (text === undefined) {
     const file = path.join(QUERY_ROOT, `${name}.cypher`);
@@ -18,7 +37,18 @@ export function cypher(name: string): string {
     text = fs.readFileSync(file, 'utf8');
     cache.set(name, text);
   }
-  return text;
+  return typeof query === 'string' ? text : withLiterals(name, text, query.literals);
+}
+
+function withLiterals(name: string, text: string, literals: Record<string, number>): string {
+  let result = text;
+  for (const [literal, value] of Object.entries(literals)) {
+    if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name}: literal ${literal} must be a whole number, not ${value}`);
+    const marker = new RegExp(`/\\*${literal}\\*/\\d+`, 'g');
+    if (!marker.test(result)) throw new Error(`${name} has no literal /*${literal}*/`);
+    result = result.replace(marker, `/*${literal}*/${value}`);
+  }
+  return result;
 }
 
 /** Every query name in the catalogue, for the test that checks each one compiles (EXPLAIN). */

@@ -1,5 +1,6 @@
 import { LoaderRegistry } from '../common/loaders';
 import type { Database, Params, QueryRunner, Row } from '../neo4j/database';
+import type { QueryName } from '../neo4j/query-catalog';
 import type { Logger } from '../logger';
 import type { Viewer } from './auth';
 
@@ -17,11 +18,11 @@ export interface Context {
 /** A per-request view of the database that counts its round trips. */
 function countingRunner(db: Database, stats: { roundTrips: number }): QueryRunner {
   return {
-    read<T = Row>(name: string, params?: Params) {
+    read<T = Row>(name: QueryName, params?: Params) {
       stats.roundTrips += 1;
       return db.read<T>(name, params);
     },
-    write<T = Row>(name: string, params?: Params) {
+    write<T = Row>(name: QueryName, params?: Params) {
       stats.roundTrips += 1;
       return db.write<T>(name, params);
     },

@@ -11,14 +11,17 @@ export const EGO_DEPTH_MAX = 3;
 /** The most nodes a Subgraph holds; beyond it the nearest are kept and `truncated` is set. */
 export const SUBGRAPH_MAX_NODES = 2000;
 
-/** What each kind of connection may walk: relationship types, and the labels of the nodes between people. */
-const KIND_GRAPH: Record<EdgeKind, { types: string[]; labels: string[] }> = {
-  [EdgeKind.MEETING]: { types: ['PARTICIPATED_IN'], labels: ['Meeting'] },
-  [EdgeKind.OFFICE]: { types: ['HELD', 'OF_POSITION'], labels: ['Tenure', 'Position'] },
-  [EdgeKind.RANK]: { types: ['RANKS_ABOVE'], labels: [] },
-  [EdgeKind.STATEMENT]: { types: ['SPOKEN_BY', 'AT'], labels: ['Statement'] },
-  [EdgeKind.INVITATION]: { types: ['INVITER', 'INVITEE', 'FULFILLED_BY', 'MADE_AT'], labels: ['Invitation'] },
-  [EdgeKind.TRIP]: { types: ['TRAVELLED', 'DURING'], labels: ['Trip'] },
+/**
+ * What each kind of connection may walk: relationship types, the labels of the nodes between
+ * people, and how many relationships one person-to-person hop of that kind takes.
+ */
+const KIND_GRAPH: Record<EdgeKind, { types: string[]; labels: string[]; relationshipsPerHop: number }> = {
+  [EdgeKind.MEETING]: { types: ['PARTICIPATED_IN'], labels: ['Meeting'], relationshipsPerHop: 2 },
+  [EdgeKind.OFFICE]: { types: ['HELD', 'OF_POSITION'], labels: ['Tenure', 'Position'], relationshipsPerHop: 4 },
+  [EdgeKind.RANK]: { types: ['RANKS_ABOVE'], labels: [], relationshipsPerHop: 1 },
+  [EdgeKind.STATEMENT]: { types: ['SPOKEN_BY', 'AT'], labels: ['Statement'], relationshipsPerHop: 2 },
+  [EdgeKind.INVITATION]: { types: ['INVITER', 'INVITEE', 'FULFILLED_BY', 'MADE_AT'], labels: ['Invitation'], relationshipsPerHop: 2 },
+  [EdgeKind.TRIP]: { types: ['TRAVELLED', 'DURING'], labels: ['Trip'], relationshipsPerHop: 2 },
 };
 
 const ALL_KINDS = Object.values(EdgeKind);
@@ -210,7 +213,10 @@ function pathScore(nodes: RawNode[], edges: RawEdge[]): [number, number, string]
 export async function findShortestPath(db: QueryRunner, fromId: string, toId: string, maxHops: number, kinds: EdgeKind[]): Promise<Path | null> {
   const types = [...new Set(kinds.flatMap((k) => KIND_GRAPH[k].types))];
   const labels = [...new Set(kinds.flatMap((k) => KIND_GRAPH[k].labels))];
-  const rows = await db.read<{ nodes: RawNode[]; edges: RawEdge[] }>('traversal/shortest-path', {
+  // No path of at most maxHops person hops has more relationships than this: the search stops there.
+  const maxRelationships = maxHops * Math.max(...kinds.map((k) => KIND_GRAPH[k].relationshipsPerHop));
+  const query = { name: 'traversal/shortest-path', literals: { maxRelationships } };
+  const rows = await db.read<{ nodes: RawNode[]; edges: RawEdge[] }>(query, {
     fromId,
     toId,
     types,
