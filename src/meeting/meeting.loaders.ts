@@ -20,6 +20,6 @@ export interface MeetingPageArgs extends DateRange {
   afterId: string | null;
   limit: number;
 }
-/** The ids of one page of meetings per person, for Person.meetings under a list of people. */
-export const meetingPageByParticipant: LoaderFactory<string, string[], MeetingPageArgs> = (db, args) =>
-  groupedLoader<string>(db, 'meeting/pages-by-participant', args);
+/** One page of meetings per person, for Person.meetings under a list of people. */
+export const meetingPageByParticipant: LoaderFactory<string, Meeting[], MeetingPageArgs> = (db, args) =>
+  groupedLoader<Meeting>(db, 'meeting/pages-by-participant', args);

@@ -39,8 +39,8 @@ export async function searchMeetings(db: QueryRunner, filter: MeetingFilter, fir
 }
 
 /**
- * One page of a person's meetings, batched with every other person's in the same request: the
- * page of ids comes from one query for all of them, the meetings from the shared meeting loader.
+ * One page of a person's meetings, batched with every other person's in the same request: one
+ * query for all of them, whose meetings prime the shared meeting loader for the rest of the request.
  */
 export async function meetingsOfPerson(
   loaders: LoaderRegistry,
@@ -51,7 +51,7 @@ export async function meetingsOfPerson(
 ) {
   const limit = pageSize(first);
   const cursor = decodeCursor(after, 2);
-  const ids = await loaders
+  const meetings = await loaders
     .get(meetingPageByParticipant, {
       ...range,
       afterDate: (cursor?.[0] as string | undefined) ?? null,
@@ -59,6 +59,7 @@ export async function meetingsOfPerson(
       limit: limit + 1,
     })
     .load(personId);
-  const meetings = (await loaders.get(meetingById).loadMany(ids)).filter((m): m is Meeting => m !== null && !(m instanceof Error));
+  const byId = loaders.get(meetingById);
+  for (const m of meetings) byId.prime(m.id, m);
   return toConnection(meetings, limit, (m) => [m.date, m.id]);
 }
