@@ -9,6 +9,8 @@ export function fromNeo4j(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (Array.isArray(value)) return value.map(fromNeo4j);
   if (typeof value !== 'object') return value;
+  // Maps are most of what comes back, and plain objects: walked without asking which driver type each is.
+  if (Object.getPrototypeOf(value) === Object.prototype) return fromNeo4jMap(value as Record<string, unknown>);
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
   if (
     neo4j.isDate(value) ||
@@ -21,8 +23,12 @@ export function fromNeo4j(value: unknown): unknown {
     return value.toString();
   }
   if (neo4j.isNode(value) || neo4j.isRelationship(value)) return fromNeo4j((value as { properties: object }).properties);
+  return fromNeo4jMap(value as Record<string, unknown>);
+}
+
+function fromNeo4jMap(value: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = fromNeo4j(v);
+  for (const k in value) out[k] = fromNeo4j(value[k]);
   return out;
 }
 
