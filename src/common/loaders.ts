@@ -29,7 +29,8 @@ export class LoaderRegistry {
 }
 
 /**
- * A loader that fetches many keys with one named query. The query takes `$keys` (or the
+ * A loader that fetches many keys with one named query (a keyed read: the Database may merge it
+ * with other requests' reads of the same query, see src/neo4j/keyed-read-batcher.ts). The query takes `$keys` (or the
  * parameter `keysParam` names) plus `params`
  * and returns rows `{ key, value }`; values are grouped per key, in row order (a key with no
  * rows gets an empty list).
@@ -37,7 +38,7 @@ export class LoaderRegistry {
 export function groupedLoader<V>(db: QueryRunner, query: string, params: object = {}, keysParam = 'keys'): DataLoader<string, V[]> {
   return new DataLoader<string, V[]>(
     async (keys) => {
-      const rows = await db.read<{ key: string; value: V }>(query, { ...params, [keysParam]: [...keys] });
+      const rows = await db.readByKeys<{ key: string; value: V }>(query, params as Record<string, unknown>, keysParam, keys);
       const byKey = new Map<string, V[]>();
       for (const row of rows) {
         const list = byKey.get(row.key) ?? [];
@@ -54,7 +55,7 @@ export function groupedLoader<V>(db: QueryRunner, query: string, params: object 
 export function singleLoader<V>(db: QueryRunner, query: string, params: object = {}): DataLoader<string, V | null> {
   return new DataLoader<string, V | null>(
     async (keys) => {
-      const rows = await db.read<{ key: string; value: V }>(query, { ...params, keys: [...keys] });
+      const rows = await db.readByKeys<{ key: string; value: V }>(query, params as Record<string, unknown>, 'keys', keys);
       const byKey = new Map(rows.map((r) => [r.key, r.value]));
       return keys.map((k) => byKey.get(k) ?? null);
     },

@@ -82,7 +82,8 @@ export async function importText(db: Database, text: string, options: ImportOpti
   // Once it has ended, committed or not, this process's rank cache is dropped: a file may write
   // claims, tenures, precedence, positions, contexts or people (src/rank/rank-graph.cache.ts).
   const { documentId, counts } = await db.inWriteTransaction(async (tx) => {
-    const graph: QueryRunner = { read: tx.run, write: tx.run };
+    // Inside the file's transaction: every read is its own statement there, never merged with others.
+    const graph: QueryRunner = { read: tx.run, write: tx.run, readByKeys: (name, params, keysParam, keys) => tx.run(name, { ...params, [keysParam]: [...keys] }) };
     // References and checks are both reported: a file's author wants the whole list at once.
     const { resolved, problems: referenceProblems } = await resolveReferences(data, graph);
     stage('resolve');

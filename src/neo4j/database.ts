@@ -1,6 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction, Neo4jError, Session } from 'neo4j-driver';
 import { DiplographError, ErrorCode } from '../errors';
 import type { Logger } from '../logger';
+import { KeyedReadBatcher, type KeyedRow } from './keyed-read-batcher';
 import { cypher, type QueryName, queryName } from './query-catalog';
 import { fromNeo4j, toNeo4j } from './values';
 
@@ -40,6 +41,12 @@ export type QueryListener = (event: {
 export interface QueryRunner {
   read<T = Row>(name: QueryName, params?: Params): Promise<T[]>;
   write<T = Row>(name: QueryName, params?: Params): Promise<T[]>;
+  /**
+   * A keyed read: `name` takes the list parameter `keysParam` and returns rows that carry a `key`;
+   * the rows of `keys` come back in row order. The Database merges concurrent keyed reads of the
+   * same query and parameters, from any request, into one round trip (keyed-read-batcher.ts).
+   */
+  readByKeys<T extends KeyedRow>(name: QueryName, params: Params, keysParam: string, keys: readonly string[]): Promise<T[]>;
 }
 
 /** A transaction the importer holds open across many batches, so that a file is all or nothing. */
@@ -54,6 +61,7 @@ export interface WriteTransaction {
 export class Database implements QueryRunner {
   readonly driver: Driver;
   private readonly listeners = new Set<QueryListener>();
+  private readonly batcher = new KeyedReadBatcher((name, params) => this.read(name, params));
 
   constructor(private readonly options: DatabaseOptions) {
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.username, options.password), {
@@ -85,6 +93,10 @@ export class Database implements QueryRunner {
 
   write<T = Row>(name: QueryName, params: Params = {}): Promise<T[]> {
     return this.execute<T>('WRITE', name, params);
+  }
+
+  readByKeys<T extends KeyedRow>(name: QueryName, params: Params, keysParam: string, keys: readonly string[]): Promise<T[]> {
+    return this.batcher.readByKeys<T>(name, params, keysParam, keys);
   }
 
   /** Runs `work` in one write transaction; everything it ran commits together or not at all. */

@@ -6,7 +6,7 @@ import type { PersonRecord } from './person.type';
 
 /** Finds the one person a name, alias or id names; null for nobody, AMBIGUOUS_NAME for several. */
 export async function findPersonByName(db: QueryRunner, name: string): Promise<PersonRecord | null> {
-  const rows = await db.read<{ person: PersonRecord }>('person/by-name', { key: nameKey(name) });
+  const rows = await db.readByKeys<{ key: string; person: PersonRecord }>('person/by-name', {}, 'keys', [nameKey(name)]);
   if (rows.length > 1) throw ambiguousName(name, rows.map((r) => ({ id: r.person.id, name: r.person.name, kind: 'Person' })));
   return rows[0]?.person ?? null;
 }

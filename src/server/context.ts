@@ -1,5 +1,6 @@
 import { LoaderRegistry } from '../common/loaders';
 import type { Database, Params, QueryRunner, Row } from '../neo4j/database';
+import type { KeyedRow } from '../neo4j/keyed-read-batcher';
 import type { QueryName } from '../neo4j/query-catalog';
 import type { Logger } from '../logger';
 import type { Viewer } from './auth';
@@ -25,6 +26,11 @@ function countingRunner(db: Database, stats: { roundTrips: number }): QueryRunne
     write<T = Row>(name: QueryName, params?: Params) {
       stats.roundTrips += 1;
       return db.write<T>(name, params);
+    },
+    // A keyed read may share its round trip with other requests' reads; for this request it is one.
+    readByKeys<T extends KeyedRow>(name: QueryName, params: Params, keysParam: string, keys: readonly string[]) {
+      stats.roundTrips += 1;
+      return db.readByKeys<T>(name, params, keysParam, keys);
     },
   };
 }

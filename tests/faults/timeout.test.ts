@@ -59,8 +59,8 @@ describe('transaction timeouts', () => {
       return session;
     });
     try {
-      await db.read('person/by-name', { name: 'nobody', key: 'nobody' }).catch(() => undefined);
-      await db.write('person/by-name', { name: 'nobody', key: 'nobody' }).catch(() => undefined);
+      await db.read('person/by-name', { keys: ['nobody'] }).catch(() => undefined);
+      await db.write('person/by-name', { keys: ['nobody'] }).catch(() => undefined);
       await db.inWriteTransaction(async () => undefined).catch(() => undefined);
       await db.runAdministrative('RETURN 1');
       // One transaction (or auto-commit statement) per call; reads may run as either.

@@ -128,6 +128,7 @@ describe('RankGraphCache', () => {
         return [ROWS] as T[];
       },
       write: () => Promise.reject(new Error('the rank cache never writes')),
+      readByKeys: () => Promise.reject(new Error('the rank cache reads the whole graph')),
     };
     return { db, state };
   }
@@ -300,7 +301,7 @@ describe('RankGraphCache against Neo4j: commits made elsewhere', () => {
     const stopWatching = cache.watch(db);
     let rankReads = 0;
     const stopCounting = db.onQuery((e) => (rankReads += e.name === 'rank/graph' ? 1 : 0));
-    const anyRead = () => db.read('person/by-name', { key: 'wang yi' });
+    const anyRead = () => db.read('person/by-name', { keys: ['wang yi'] });
     // How Qin Gang is outranked: Wang Yi by a stated claim in the seeds.
     const bases = async () => stepsOf((await cache.view(db, null, null)).graph.closure('qin-gang', null), 'UP').map((s) => `${s.personId}:${s.basis}`);
     const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

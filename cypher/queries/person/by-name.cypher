@@ -1,4 +1,6 @@
-// Everyone a name, alias or id names (case-insensitive: the key arrives lowercased).
-MATCH (:Name {key: $key})-[:NAMES]->(p:Person)
-RETURN p {.id, .name, .nativeName, .aliases, .externalIds} AS person
+// Everyone each name, alias or id names (case-insensitive: the keys arrive lowercased). A keyed
+// read: the lookups of concurrent requests share one statement (src/neo4j/keyed-read-batcher.ts).
+UNWIND $keys AS key
+MATCH (:Name {key: key})-[:NAMES]->(p:Person)
+RETURN key, p {.id, .name, .nativeName, .aliases, .externalIds} AS person
 ORDER BY p.id
