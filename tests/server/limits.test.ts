@@ -85,6 +85,18 @@ describe('limits on abusive queries (defaults)', () => {
     expect(refused.json!.errors![0].extensions!.value as number).toBeGreaterThan(20000);
   });
 
+  it('keeps the cost of a document per value of its costed variables, and refuses a document over a limit every time', async () => {
+    // The cost is kept with the parsed document: alternating values must each get their own.
+    const query = `query($n: Int, $name: String) { people(first: $n, search: $name) { nodes { positions { position { holders { person { name } } } } } } }`;
+    for (const n of [2, 100, 2, 100]) {
+      const codes = codesOf(await post(server.url, { query, variables: { n, name: `x${n}` } }));
+      if (n === 2) expect(codes).not.toContain('LIMIT_EXCEEDED');
+      else expect(codes).toContain('LIMIT_EXCEEDED');
+    }
+    // A refused shape is not remembered as passed.
+    for (let i = 0; i < 2; i++) expectLimit(await post(server.url, { query: deepQuery(11) }), 'MAX_DEPTH');
+  });
+
   it('costs list fields as page size × child cost, connections by `first`, and introspection at 0', async () => {
     const schema = await buildExecutableSchema();
     const { parse } = await import('graphql');

@@ -11,6 +11,7 @@ import {
   getVariableValues,
   isListType,
   isObjectType,
+  visit,
 } from 'graphql';
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { PAGE_SIZE_DEFAULT } from '../../common/connection';
@@ -89,15 +90,73 @@ export function operationCost(
   return { cost };
 }
 
-/** Refuses an operation whose cost, computed with its variables, is above MAX_COST. */
+/** The arguments whose values the cost depends on: page sizes, entity representations, hops. */
+const COSTED_ARGS = new Set([...PAGE_ARGS, ...HOP_ARGS, 'representations']);
+
+/** The variables a document passes to costed arguments: the only ones its cost depends on. */
+function costedVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  let inCostedArgument = 0;
+  visit(document, {
+    Argument: {
+      enter: (node) => {
+        if (COSTED_ARGS.has(node.name.value)) inCostedArgument += 1;
+      },
+      leave: (node) => {
+        if (COSTED_ARGS.has(node.name.value)) inCostedArgument -= 1;
+      },
+    },
+    Variable: (node) => {
+      if (inCostedArgument > 0) names.add(node.name.value);
+    },
+  });
+  return [...names].sort();
+}
+
+/** Costs kept per document (Apollo hands the same parsed document to every request that sends the same text). */
+interface DocumentCosts {
+  variables: string[];
+  byValues: Map<string, CostResult>;
+}
+
+/** How many costs one document keeps (one per distinct operation and costed variable values). */
+const COSTS_PER_DOCUMENT = 64;
+
+/**
+ * Refuses an operation whose cost, computed with its variables, is above MAX_COST. The cost of a
+ * document depends only on its operation and the values of the variables it passes to costed
+ * arguments, so it is computed once per such combination and kept with the parsed document; the
+ * variables are still checked on every request (a request with invalid variables is not costed).
+ */
 export function costPlugin(config: Pick<Config, 'MAX_COST'>, logger?: Logger): ApolloServerPlugin<Context> {
+  const kept = new WeakMap<DocumentNode, DocumentCosts>();
+  const cost = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | null | undefined) => {
+    let costs = kept.get(document);
+    if (!costs) {
+      costs = { variables: costedVariables(document), byValues: new Map() };
+      kept.set(document, costs);
+    }
+    const operation = getOperationAST(document, operationName ?? undefined);
+    if (operation) {
+      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
+      if (coerced.errors) return { invalidVariables: true } as const;
+    }
+    const key = JSON.stringify([operationName ?? null, costs.variables.map((name) => variables?.[name] ?? null)]);
+    let result = costs.byValues.get(key);
+    if (!result) {
+      result = operationCost(schema, document, variables, operationName);
+      if (costs.byValues.size >= COSTS_PER_DOCUMENT) costs.byValues.clear();
+      costs.byValues.set(key, result);
+    }
+    return result;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operationName }) {
           let result: CostResult;
           try {
-            result = operationCost(schema, document, request.variables, operationName);
+            result = cost(schema, document, request.variables, operationName);
           } catch (error) {
             // getComplexity stops at 10 000 selections (fragments that fan out); anything else it
             // cannot cost is refused rather than run uncosted.

@@ -109,9 +109,14 @@ export function checkTokens(source: string, max: number): void {
   }
 }
 
-/** The shape limits as an Apollo plugin: tokens while parsing, then depth, aliases, directives. */
+/**
+ * The shape limits as an Apollo plugin: tokens while parsing, then depth, aliases, directives.
+ * Apollo hands the same parsed document to every request that sends the same text, so a document
+ * that passed the shape rules is remembered and not checked again.
+ */
 export function limitsPlugin(config: LimitsConfig, logger?: Logger): ApolloServerPlugin<Context> {
   const rules = limitRules(config);
+  const passed = new WeakSet<DocumentNode>();
   return {
     async unexpectedErrorProcessingRequest({ error }) {
       // Apollo turns an error thrown before validation into a 500 unless a plugin rethrows it;
@@ -131,10 +136,13 @@ export function limitsPlugin(config: LimitsConfig, logger?: Logger): ApolloServe
           }
         },
         async didResolveOperation({ schema, document, request, operationName }) {
-          const errors = validate(schema, document, rules);
-          if (errors.length > 0) {
-            logger?.info({ limit: errors[0].extensions?.limit }, 'refused a query over a limit');
-            throw errors[0];
+          if (!passed.has(document)) {
+            const errors = validate(schema, document, rules);
+            if (errors.length > 0) {
+              logger?.info({ limit: errors[0].extensions?.limit }, 'refused a query over a limit');
+              throw errors[0];
+            }
+            passed.add(document);
           }
           checkEntityRepresentations(schema, document, request.variables, operationName);
         },
