@@ -14,6 +14,10 @@ export interface DateRange {
 }
 export const counterpartsByPerson: LoaderFactory<string, Counterpart[], DateRange> = (db, range) =>
   groupedLoader<Counterpart>(db, 'meeting/counterparts', range);
+/** The meetings two people shared in a range, by `pairKey`. */
+export const meetingsSharedByPair: LoaderFactory<string, Meeting[], DateRange> = (db, range) => groupedLoader<Meeting>(db, 'meeting/shared', range);
+/** The key of meetingsSharedByPair: the two ids, separated by a space (which no id holds). */
+export const pairKey = (a: string, b: string) => `${a} ${b}`;
 
 export interface MeetingPageArgs extends DateRange {
   afterDate: string | null;

@@ -14,7 +14,7 @@ import { Person } from '../person/person.type';
 import type { Context } from '../server/context';
 import { Topic } from '../topic/topic.type';
 import { topicsOfFact } from '../topic/topic.loaders';
-import { counterpartsByPerson, meetingById, meetingsByTrip, participantsByMeeting, travellersByTrip, tripById } from './meeting.loaders';
+import { counterpartsByPerson, meetingById, meetingsByTrip, meetingsSharedByPair, pairKey, participantsByMeeting, travellersByTrip, tripById } from './meeting.loaders';
 import { type MeetingFilter, meetingsOfPerson, searchMeetings } from './meeting.repository';
 import { Counterpart, Meeting, MeetingConnection, Participant, Trip } from './meeting.type';
 
@@ -141,8 +141,11 @@ export class CounterpartResolver {
   }
 
   @FieldResolver(() => [Meeting], { description: 'The meetings they shared, oldest first.' })
-  meetings(@Root() counterpart: Counterpart, @Ctx() { loaders }: Context) {
-    return loaders.get(meetingById).loadMany(counterpart.meetingIds);
+  async meetings(@Root() counterpart: Counterpart, @Ctx() { loaders }: Context) {
+    const meetings = await loaders.get(meetingsSharedByPair, counterpart.range).load(pairKey(counterpart.egoId, counterpart.personId));
+    const byId = loaders.get(meetingById);
+    for (const m of meetings) byId.prime(m.id, m);
+    return meetings;
   }
 }
 
@@ -168,11 +171,12 @@ export class PersonMeetingsResolver {
     @Arg('to', () => DateScalar, { nullable: true }) to: string | null,
     @Ctx() { loaders }: Context,
   ) {
-    const counterparts = await loaders.get(counterpartsByPerson, { from: from ?? null, to: to ?? null }).load(person.id);
+    const range = { from: from ?? null, to: to ?? null };
+    const counterparts = await loaders.get(counterpartsByPerson, range).load(person.id);
     // Each row carries the counterpart's person (meeting/counterparts): Counterpart.person needs no round trip.
     for (const c of counterparts as Array<Counterpart & { person?: unknown }>) {
       if (c.person) loaders.get(personById).prime(c.personId, c.person as never);
     }
-    return counterparts;
+    return counterparts.map((c) => Object.assign(c, { egoId: person.id, range }));
   }
 }

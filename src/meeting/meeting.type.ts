@@ -112,5 +112,7 @@ export class Counterpart {
   last!: string;
 
   personId!: string;
-  meetingIds!: string[];
+  /** Whose counterpart this is, and the range asked for: what Counterpart.meetings needs. */
+  egoId!: string;
+  range!: { from: string | null; to: string | null };
 }

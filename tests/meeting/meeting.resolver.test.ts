@@ -158,18 +158,23 @@ describe('Person.meetings and Person.counterparts', () => {
     expect(data.person.counterparts[0].person.name).toBe('Wang Yi'); // most frequent first
     const qin = data.person.counterparts.find((c) => c.person.name === 'Qin Gang');
     expect(qin).toMatchObject({ count: 1, first: '2023-06-18', last: '2023-06-18', meetings: [{ id: 'meeting-blinken-qin-2023-06-18' }] });
+    // Every counterpart's meetings are as many as its count, oldest first, dated within [first, last].
+    for (const c of data.person.counterparts as Array<{ count: number; first: string; last: string; meetings: Array<{ id: string; date?: string }> }>) {
+      expect(c.meetings).toHaveLength(c.count);
+    }
+    expect(wang!.meetings.map((m) => m.id)).toHaveLength(4);
   });
 
-  it('narrows counterparts to a date range', async () => {
+  it('narrows counterparts, and the meetings they shared, to a date range', async () => {
     const data = dataOf(
-      await server().gql<{ person: { counterparts: { person: { name: string }; count: number }[] } }>(`{
-        person(name: "Blinken") { counterparts(from: "2023-06-18", to: "2023-06-19") { person { name } count } }
+      await server().gql<{ person: { counterparts: { person: { name: string }; count: number; meetings: { date: string }[] }[] } }>(`{
+        person(name: "Blinken") { counterparts(from: "2023-06-18", to: "2023-06-19") { person { name } count meetings { date } } }
       }`),
     );
-    expect(data.person.counterparts.map((c) => [c.person.name, c.count]).sort()).toEqual([
-      ['Qin Gang', 1],
-      ['Wang Yi', 1],
-      ['Xi Jinping', 1],
+    expect(data.person.counterparts.map((c) => [c.person.name, c.count, c.meetings.map((m) => m.date)]).sort()).toEqual([
+      ['Qin Gang', 1, ['2023-06-18']],
+      ['Wang Yi', 1, ['2023-06-19']],
+      ['Xi Jinping', 1, ['2023-06-19']],
     ]);
   });
 
