@@ -57,7 +57,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CurationResolver,
 ];
 
-type ReferenceResolver = (ref: { id: string }, context: Context) => Promise<unknown>;
+type ReferenceResolver = (ref: { id: string }, context: Context) => unknown;
 
 /**
  * Federation entities: how a representation `{ __typename, id }` from the router becomes an
@@ -65,10 +65,10 @@ type ReferenceResolver = (ref: { id: string }, context: Context) => Promise<unkn
  * representations costs one database round trip per type, not one per entity.
  */
 export const referenceResolvers: Record<string, ReferenceResolver> = {
-  Person: (ref, { loaders }) => loaders.get(personById).load(ref.id),
-  Organization: (ref, { loaders }) => loaders.get(organizationById).load(ref.id),
-  Place: (ref, { loaders }) => loaders.get(placeById).load(ref.id),
-  Position: (ref, { loaders }) => loaders.get(positionById).load(ref.id),
-  Meeting: (ref, { loaders }) => loaders.get(meetingById).load(ref.id),
-  Topic: (ref, { loaders }) => loaders.get(topicById).load(ref.id),
+  Person: (ref, { loaders }) => loaders.load(personById, ref.id),
+  Organization: (ref, { loaders }) => loaders.load(organizationById, ref.id),
+  Place: (ref, { loaders }) => loaders.load(placeById, ref.id),
+  Position: (ref, { loaders }) => loaders.load(positionById, ref.id),
+  Meeting: (ref, { loaders }) => loaders.load(meetingById, ref.id),
+  Topic: (ref, { loaders }) => loaders.load(topicById, ref.id),
 };

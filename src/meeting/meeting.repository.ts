@@ -59,7 +59,6 @@ export async function meetingsOfPerson(
       limit: limit + 1,
     })
     .load(personId);
-  const byId = loaders.get(meetingById);
-  for (const m of meetings) byId.prime(m.id, m);
+  for (const m of meetings) loaders.prime(meetingById, m.id, m);
   return toConnection(meetings, limit, (m) => [m.date, m.id]);
 }

@@ -55,35 +55,35 @@ export class MeetingResolver {
 
   @Query(() => Meeting, { nullable: true, description: 'A meeting by id.' })
   meeting(@Arg('id', () => String) id: string, @Ctx() { loaders }: Context) {
-    return loaders.get(meetingById).load(id);
+    return loaders.load(meetingById, id);
   }
 
   @FieldResolver(() => Place, { nullable: true, description: 'Where the meeting took place.' })
   place(@Root() meeting: Meeting, @Ctx() { loaders }: Context) {
-    return meeting.placeId ? loaders.get(placeById).load(meeting.placeId) : null;
+    return meeting.placeId ? loaders.load(placeById, meeting.placeId) : null;
   }
 
   @FieldResolver(() => Trip, { nullable: true, description: 'The trip this meeting was part of.' })
   trip(@Root() meeting: Meeting, @Ctx() { loaders }: Context) {
-    return meeting.tripId ? loaders.get(tripById).load(meeting.tripId) : null;
+    return meeting.tripId ? loaders.load(tripById, meeting.tripId) : null;
   }
 
   @FieldResolver(() => [Participant], { description: 'Everyone who took part, hosts first.' })
   async participants(@Root() meeting: Meeting, @Ctx() { loaders }: Context): Promise<Participant[]> {
-    const records = await loaders.get(participantsByMeeting).load(meeting.id);
+    const records = await loaders.load(participantsByMeeting, meeting.id);
     // The participants query brings each person, tenure and office along: prime their loaders so
     // that Participant.person/tenure/position cost no further round trip.
     for (const { person, tenure, position, personId, tenureId, positionId } of records) {
-      if (person) loaders.get(personById).prime(personId, person);
-      if (tenure && tenureId) loaders.get(tenureById).prime(tenureId, tenure as never);
-      if (position && positionId) loaders.get(positionById).prime(positionId, position as never);
+      if (person) loaders.prime(personById, personId, person);
+      if (tenure && tenureId) loaders.prime(tenureById, tenureId, tenure as never);
+      if (position && positionId) loaders.prime(positionById, positionId, position as never);
     }
     return records.map((record) => Object.assign(new Participant(), { role: record.role, title: record.title, record }));
   }
 
   @FieldResolver(() => [Topic], { description: 'What was discussed.' })
   topics(@Root() meeting: Meeting, @Ctx() { loaders }: Context) {
-    return loaders.get(topicsOfFact).load(meeting.id);
+    return loaders.load(topicsOfFact, meeting.id);
   }
 }
 
@@ -91,25 +91,25 @@ export class MeetingResolver {
 export class ParticipantResolver {
   @FieldResolver(() => Person, { description: 'Who took part.' })
   person(@Root() participant: Participant, @Ctx() { loaders }: Context) {
-    return loaders.get(personById).load(participant.record.personId);
+    return loaders.load(personById, participant.record.personId);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The side (country or body) this person represented.' })
   delegation(@Root() participant: Participant, @Ctx() { loaders }: Context) {
     const id = participant.record.delegationId;
-    return id ? loaders.get(organizationById).load(id) : null;
+    return id ? loaders.load(organizationById, id) : null;
   }
 
   @FieldResolver(() => Position, { nullable: true, description: 'The office the title was resolved to, if any.' })
   position(@Root() participant: Participant, @Ctx() { loaders }: Context) {
     const id = participant.record.positionId;
-    return id ? loaders.get(positionById).load(id) : null;
+    return id ? loaders.load(positionById, id) : null;
   }
 
   @FieldResolver(() => Tenure, { nullable: true, description: 'The tenure in that office valid on the meeting date.' })
   tenure(@Root() participant: Participant, @Ctx() { loaders }: Context) {
     const id = participant.record.tenureId;
-    return id ? loaders.get(tenureById).load(id) : null;
+    return id ? loaders.load(tenureById, id) : null;
   }
 }
 
@@ -117,7 +117,7 @@ export class ParticipantResolver {
 export class TripResolver {
   @FieldResolver(() => [Person], { description: 'Who travelled.' })
   async travellers(@Root() trip: Trip, @Ctx() { loaders }: Context) {
-    const ids = await loaders.get(travellersByTrip).load(trip.id);
+    const ids = await loaders.load(travellersByTrip, trip.id);
     return loaders.get(personById).loadMany(ids);
   }
 
@@ -128,7 +128,7 @@ export class TripResolver {
 
   @FieldResolver(() => [Meeting], { description: 'The meetings held during the trip, in order.' })
   async meetings(@Root() trip: Trip, @Ctx() { loaders }: Context) {
-    const ids = await loaders.get(meetingsByTrip).load(trip.id);
+    const ids = await loaders.load(meetingsByTrip, trip.id);
     return loaders.get(meetingById).loadMany(ids);
   }
 }
@@ -137,14 +137,13 @@ export class TripResolver {
 export class CounterpartResolver {
   @FieldResolver(() => Person, { description: 'The person met.' })
   person(@Root() counterpart: Counterpart, @Ctx() { loaders }: Context) {
-    return loaders.get(personById).load(counterpart.personId);
+    return loaders.load(personById, counterpart.personId);
   }
 
   @FieldResolver(() => [Meeting], { description: 'The meetings they shared, oldest first.' })
   async meetings(@Root() counterpart: Counterpart, @Ctx() { loaders }: Context) {
     const meetings = await loaders.get(meetingsSharedByPair, counterpart.range).load(pairKey(counterpart.egoId, counterpart.personId));
-    const byId = loaders.get(meetingById);
-    for (const m of meetings) byId.prime(m.id, m);
+    for (const m of meetings) loaders.prime(meetingById, m.id, m);
     return meetings;
   }
 }
@@ -175,7 +174,7 @@ export class PersonMeetingsResolver {
     const counterparts = await loaders.get(counterpartsByPerson, range).load(person.id);
     // Each row carries the counterpart's person (meeting/counterparts): Counterpart.person needs no round trip.
     for (const c of counterparts as Array<Counterpart & { person?: unknown }>) {
-      if (c.person) loaders.get(personById).prime(c.personId, c.person as never);
+      if (c.person) loaders.prime(personById, c.personId, c.person as never);
     }
     return counterparts.map((c) => Object.assign(c, { egoId: person.id, range }));
   }

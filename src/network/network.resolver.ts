@@ -71,6 +71,6 @@ export class NetworkMeasuresResolver {
 
   @FieldResolver(() => Person, { description: 'The person measured.' })
   async person(@Root() measure: PersonMeasureRecord, @Ctx() { loaders }: Context) {
-    return loaders.get(personById).load(measure.personId);
+    return loaders.load(personById, measure.personId);
   }
 }

@@ -28,12 +28,12 @@ export class TenureResolver {
 
   @FieldResolver(() => Person, { description: 'Who held the office.' })
   person(@Root() tenure: Tenure, @Ctx() { loaders }: Context) {
-    return loaders.get(personById).load(tenure.personId);
+    return loaders.load(personById, tenure.personId);
   }
 
   @FieldResolver(() => Position, { description: 'The office held.' })
   position(@Root() tenure: Tenure, @Ctx() { loaders }: Context) {
-    return loaders.get(positionById).load(tenure.positionId);
+    return loaders.load(positionById, tenure.positionId);
   }
 }
 
@@ -42,17 +42,17 @@ export class PositionResolver {
   @Query(() => Position, { nullable: true, description: 'An office by title, alias or id; null when none has it.' })
   async position(@Arg('title', () => String) title: string, @Ctx() { db, loaders }: Context) {
     const office = await resolveName(db, 'Position', title);
-    return office ? loaders.get(positionById).load(office.id) : null;
+    return office ? loaders.load(positionById, office.id) : null;
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The body this office directs or belongs to.' })
   organization(@Root() position: Position, @Ctx() { loaders }: Context) {
-    return position.organizationId ? loaders.get(organizationById).load(position.organizationId) : null;
+    return position.organizationId ? loaders.load(organizationById, position.organizationId) : null;
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The country or body whose office it is.' })
   jurisdiction(@Root() position: Position, @Ctx() { loaders }: Context) {
-    return position.jurisdictionId ? loaders.get(organizationById).load(position.jurisdictionId) : null;
+    return position.jurisdictionId ? loaders.load(organizationById, position.jurisdictionId) : null;
   }
 
   @FieldResolver(() => [Tenure], { description: 'Its tenures: all, or those valid on `asOf`.' })

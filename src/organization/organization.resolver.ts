@@ -8,12 +8,12 @@ import { Place } from './place.type';
 export class OrganizationResolver {
   @FieldResolver(() => Organization, { nullable: true, description: 'The body this one is part of (ministry → government, office → party committee).' })
   partOf(@Root() org: Organization, @Ctx() { loaders }: Context) {
-    return org.partOfId ? loaders.get(organizationById).load(org.partOfId) : null;
+    return org.partOfId ? loaders.load(organizationById, org.partOfId) : null;
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The country this organisation belongs to.' })
   country(@Root() org: Organization, @Ctx() { loaders }: Context) {
-    return org.countryId ? loaders.get(organizationById).load(org.countryId) : null;
+    return org.countryId ? loaders.load(organizationById, org.countryId) : null;
   }
 }
 
@@ -21,6 +21,6 @@ export class OrganizationResolver {
 export class PlaceResolver {
   @FieldResolver(() => Organization, { nullable: true, description: 'The country the place is in.' })
   country(@Root() place: Place, @Ctx() { loaders }: Context) {
-    return place.countryId ? loaders.get(organizationById).load(place.countryId) : null;
+    return place.countryId ? loaders.load(organizationById, place.countryId) : null;
   }
 }

@@ -35,7 +35,7 @@ export class PersonResolver {
     const tenures = await loaders.get(tenuresByPerson, { asOf: asOf ?? null }).load(person.id);
     // Each tenure row carries its office (office/tenures): Tenure.position needs no round trip of its own.
     for (const t of tenures as Array<Tenure & { positionId?: string; positionRecord?: unknown }>) {
-      if (t.positionRecord && t.positionId) loaders.get(positionById).prime(t.positionId, t.positionRecord as never);
+      if (t.positionRecord && t.positionId) loaders.prime(positionById, t.positionId, t.positionRecord as never);
     }
     return tenures;
   }

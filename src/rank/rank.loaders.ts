@@ -19,7 +19,7 @@ const rankContextsByName: LoaderFactory<string, Candidate[] | null> = (db) => si
  */
 export async function rankContextIdOf(loaders: LoaderRegistry, name: string | null | undefined): Promise<string | null> {
   if (name === null || name === undefined) return null;
-  const candidates = (await loaders.get(rankContextsByName).load(nameKey(name))) ?? [];
+  const candidates = (await loaders.load(rankContextsByName, nameKey(name))) ?? [];
   if (candidates.length > 1) throw ambiguousName(name, candidates);
   if (candidates.length === 0) throw notFound(`No rank context is named "${name}"`, { argument: 'context', name });
   return candidates[0].id;
@@ -61,7 +61,6 @@ export const rankClosureByPerson: LoaderFactory<string, PersonRankView, RankArgs
  */
 export async function rankViewOf(loaders: LoaderRegistry, args: RankArgs, personId: string): Promise<PersonRankView> {
   const view = await loaders.get(rankClosureByPerson, args).load(personId);
-  const contextLoader = loaders.get(rankContextById);
-  for (const [id, context] of view.contexts) contextLoader.prime(id, context);
+  for (const [id, context] of view.contexts) loaders.prime(rankContextById, id, context);
   return view;
 }

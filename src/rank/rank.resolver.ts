@@ -156,17 +156,17 @@ export class RankResolver {
 
   @FieldResolver(() => Person, { name: 'a', description: 'The first person compared.' })
   personA(@Root() c: RankComparison, @Ctx() { loaders }: Context) {
-    return loaders.get(personById).load(c.aId);
+    return loaders.load(personById, c.aId);
   }
 
   @FieldResolver(() => Person, { name: 'b', description: 'The second person compared.' })
   personB(@Root() c: RankComparison, @Ctx() { loaders }: Context) {
-    return loaders.get(personById).load(c.bId);
+    return loaders.load(personById, c.bId);
   }
 
   @FieldResolver(() => RankContext, { nullable: true, description: 'The context of this answer; null when the two share none.' })
   context(@Root() c: RankComparison, @Ctx() { loaders }: Context) {
-    return c.contextId ? loaders.get(rankContextById).load(c.contextId) : null;
+    return c.contextId ? loaders.load(rankContextById, c.contextId) : null;
   }
 
   @FieldResolver(() => [RankLink], { description: 'For ABOVE or BELOW: the chain that proves it, from the higher-ranking person down. Empty otherwise.' })
@@ -198,7 +198,7 @@ export class RankResolver {
 export class RankContradictionResolver {
   @FieldResolver(() => RankContext, { description: 'The context in which both are claimed.' })
   context(@Root() c: RankContradiction, @Ctx() { loaders }: Context) {
-    return loaders.get(rankContextById).load(c.record.contextId);
+    return loaders.load(rankContextById, c.record.contextId);
   }
 
   @FieldResolver(() => [RankLink], { description: 'The chain that says a ranks above b.' })
@@ -248,12 +248,12 @@ export class PersonRankResolver {
 export class RankStepResolver {
   @FieldResolver(() => Person, { description: 'The person reached: ranked below (outranks) or above (outrankedBy) the one asked about.' })
   person(@Root() step: RankStep, @Ctx() { loaders }: Context) {
-    return loaders.get(personById).load(step.chain.personId);
+    return loaders.load(personById, step.chain.personId);
   }
 
   @FieldResolver(() => RankContext, { description: 'The context the whole chain lies in.' })
   context(@Root() step: RankStep, @Ctx() { loaders }: Context) {
-    return loaders.get(rankContextById).load(step.chain.contextId);
+    return loaders.load(rankContextById, step.chain.contextId);
   }
 
   @FieldResolver(() => [RankLink], { description: 'The chain, from the highest-ranking person down to the lowest; one link per hop.' })
@@ -266,17 +266,17 @@ export class RankStepResolver {
 export class RankLinkResolver {
   @FieldResolver(() => Person, { description: 'The higher-ranking person of this step.' })
   superior(@Root() l: RankLink, @Ctx() { loaders }: Context) {
-    return loaders.get(personById).load(l.link.superiorId);
+    return loaders.load(personById, l.link.superiorId);
   }
 
   @FieldResolver(() => Person, { description: 'The lower-ranking person of this step.' })
   inferior(@Root() l: RankLink, @Ctx() { loaders }: Context) {
-    return loaders.get(personById).load(l.link.inferiorId);
+    return loaders.load(personById, l.link.inferiorId);
   }
 
   @FieldResolver(() => RankContext, { description: 'The context of this step.' })
   context(@Root() l: RankLink, @Ctx() { loaders }: Context) {
-    return loaders.get(rankContextById).load(l.link.contextId);
+    return loaders.load(rankContextById, l.link.contextId);
   }
 
   @FieldResolver(() => RankClaim, { nullable: true, description: 'For a CLAIM step: the claim a source states.' })
@@ -321,17 +321,17 @@ export class RankLinkResolver {
 export class RankLevelResolver {
   @FieldResolver(() => Person, { description: 'Whose level this is.' })
   person(@Root() level: RankLevel, @Ctx() { loaders }: Context) {
-    return loaders.get(personById).load(level.segment.personId);
+    return loaders.load(personById, level.segment.personId);
   }
 
   @FieldResolver(() => RankContext, { description: 'The context of the level.' })
   context(@Root() level: RankLevel, @Ctx() { loaders }: Context) {
-    return loaders.get(rankContextById).load(level.segment.contextId);
+    return loaders.load(rankContextById, level.segment.contextId);
   }
 
   @FieldResolver(() => Position, { nullable: true, description: 'The position that gives this level.' })
   position(@Root() level: RankLevel, @Ctx() { loaders }: Context) {
-    return loaders.get(positionById).load(level.segment.holding.positionId);
+    return loaders.load(positionById, level.segment.holding.positionId);
   }
 
   @FieldResolver(() => Precedence, { description: 'The precedence fact of that position.' })
@@ -341,7 +341,7 @@ export class RankLevelResolver {
 
   @FieldResolver(() => Tenure, { nullable: true, description: 'The tenure in that position.' })
   tenure(@Root() level: RankLevel, @Ctx() { loaders }: Context) {
-    return loaders.get(tenureById).load(level.segment.holding.tenureId);
+    return loaders.load(tenureById, level.segment.holding.tenureId);
   }
 
   @FieldResolver(() => [Evidence], { description: "The precedence fact's and the tenure's evidence." })
@@ -354,17 +354,17 @@ export class RankLevelResolver {
 export class RankClaimResolver {
   @FieldResolver(() => Person, { description: 'The person the source says ranks higher.' })
   superior(@Root() claim: RankClaim, @Ctx() { loaders }: Context) {
-    return loaders.get(personById).load(claim.record.superiorId);
+    return loaders.load(personById, claim.record.superiorId);
   }
 
   @FieldResolver(() => Person, { description: 'The person the source says ranks lower.' })
   inferior(@Root() claim: RankClaim, @Ctx() { loaders }: Context) {
-    return loaders.get(personById).load(claim.record.inferiorId);
+    return loaders.load(personById, claim.record.inferiorId);
   }
 
   @FieldResolver(() => RankContext, { description: 'The hierarchy the claim is about.' })
   context(@Root() claim: RankClaim, @Ctx() { loaders }: Context) {
-    return loaders.get(rankContextById).load(claim.record.contextId);
+    return loaders.load(rankContextById, claim.record.contextId);
   }
 
   @FieldResolver(() => [Tenure], { description: 'The tenures the claim rests on; it holds only while all of them do.' })
@@ -378,11 +378,11 @@ export class RankClaimResolver {
 export class PrecedenceResolver {
   @FieldResolver(() => Position, { nullable: true, description: 'The position that has this level.' })
   position(@Root() p: Precedence, @Ctx() { loaders }: Context) {
-    return loaders.get(positionById).load(p.positionId);
+    return loaders.load(positionById, p.positionId);
   }
 
   @FieldResolver(() => RankContext, { description: 'The context of the level.' })
   context(@Root() p: Precedence, @Ctx() { loaders }: Context) {
-    return loaders.get(rankContextById).load(p.contextId);
+    return loaders.load(rankContextById, p.contextId);
   }
 }

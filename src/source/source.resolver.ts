@@ -15,7 +15,7 @@ const DOCUMENTS_MAX = 1000;
 export class FactResolver {
   @FieldResolver(() => [Evidence])
   evidence(@Root() fact: Fact, @Ctx() { loaders }: Context) {
-    return loaders.get(evidenceByFactId).load(fact.id);
+    return loaders.load(evidenceByFactId, fact.id);
   }
 }
 
@@ -23,7 +23,7 @@ export class FactResolver {
 export class EvidenceResolver {
   @FieldResolver()
   document(@Root() evidence: Evidence, @Ctx() { loaders }: Context) {
-    return loaders.get(documentById).load(evidence.documentId);
+    return loaders.load(documentById, evidence.documentId);
   }
 
   @FieldResolver()
@@ -44,11 +44,11 @@ export class DocumentResolver {
 
   @FieldResolver(() => String, { description: 'The full text, verbatim; evidence offsets index into it.' })
   async text(@Root() document: Document, @Ctx() { loaders }: Context) {
-    return (await loaders.get(documentTextById).load(document.id)) ?? '';
+    return (await loaders.load(documentTextById, document.id)) ?? '';
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The outlet or body that published it.' })
   publisher(@Root() document: Document, @Ctx() { loaders }: Context) {
-    return document.publisherId ? loaders.get(organizationById).load(document.publisherId) : null;
+    return document.publisherId ? loaders.load(organizationById, document.publisherId) : null;
   }
 }

@@ -27,17 +27,17 @@ export class StatementResolver {
 
   @FieldResolver(() => Meeting, { nullable: true, description: 'The meeting it was said at.' })
   meeting(@Root() statement: Statement, @Ctx() { loaders }: Context) {
-    return statement.meetingId ? loaders.get(meetingById).load(statement.meetingId) : null;
+    return statement.meetingId ? loaders.load(meetingById, statement.meetingId) : null;
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The outlet the source attributes it to, e.g. CCTV.' })
   reportedBy(@Root() statement: Statement, @Ctx() { loaders }: Context) {
-    return statement.reportedById ? loaders.get(organizationById).load(statement.reportedById) : null;
+    return statement.reportedById ? loaders.load(organizationById, statement.reportedById) : null;
   }
 
   @FieldResolver(() => [Topic], { description: 'What it is about.' })
   about(@Root() statement: Statement, @Ctx() { loaders }: Context) {
-    return loaders.get(topicsOfFact).load(statement.id);
+    return loaders.load(topicsOfFact, statement.id);
   }
 }
 
@@ -45,12 +45,12 @@ export class StatementResolver {
 export class InvitationResolver {
   @FieldResolver(() => Person, { description: 'Who invited.' })
   inviter(@Root() invitation: Invitation, @Ctx() { loaders }: Context) {
-    return loaders.get(personById).load(invitation.inviterId);
+    return loaders.load(personById, invitation.inviterId);
   }
 
   @FieldResolver(() => Person, { description: 'Who was invited.' })
   invitee(@Root() invitation: Invitation, @Ctx() { loaders }: Context) {
-    return loaders.get(personById).load(invitation.inviteeId);
+    return loaders.load(personById, invitation.inviteeId);
   }
 
   @FieldResolver(() => Entity, { nullable: true, description: 'Where the invitee is invited to: a place or a country.' })
@@ -60,12 +60,12 @@ export class InvitationResolver {
 
   @FieldResolver(() => Meeting, { nullable: true, description: 'The meeting at which it was extended.' })
   meeting(@Root() invitation: Invitation, @Ctx() { loaders }: Context) {
-    return invitation.meetingId ? loaders.get(meetingById).load(invitation.meetingId) : null;
+    return invitation.meetingId ? loaders.load(meetingById, invitation.meetingId) : null;
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'Who went instead, when someone other than the invitee fulfilled it.' })
   fulfilledBy(@Root() invitation: Invitation, @Ctx() { loaders }: Context) {
-    return invitation.fulfilledById ? loaders.get(personById).load(invitation.fulfilledById) : null;
+    return invitation.fulfilledById ? loaders.load(personById, invitation.fulfilledById) : null;
   }
 }
 
@@ -74,12 +74,12 @@ export class InvitationResolver {
 export class PersonStatementsResolver {
   @FieldResolver(() => [Statement], { description: 'What this person said, oldest first.' })
   statements(@Root() person: Person, @Ctx() { loaders }: Context) {
-    return loaders.get(statementsBySpeaker).load(person.id);
+    return loaders.load(statementsBySpeaker, person.id);
   }
 
   @FieldResolver(() => [Invitation], { description: 'Invitations this person sent or received.' })
   invitations(@Root() person: Person, @Ctx() { loaders }: Context) {
-    return loaders.get(invitationsByPerson).load(person.id);
+    return loaders.load(invitationsByPerson, person.id);
   }
 }
 
@@ -87,11 +87,11 @@ export class PersonStatementsResolver {
 export class MeetingStatementsResolver {
   @FieldResolver(() => [Statement], { description: 'What was said at this meeting.' })
   statements(@Root() meeting: Meeting, @Ctx() { loaders }: Context) {
-    return loaders.get(statementsByMeeting).load(meeting.id);
+    return loaders.load(statementsByMeeting, meeting.id);
   }
 
   @FieldResolver(() => [Invitation], { description: 'Invitations extended at this meeting.' })
   invitations(@Root() meeting: Meeting, @Ctx() { loaders }: Context) {
-    return loaders.get(invitationsByMeeting).load(meeting.id);
+    return loaders.load(invitationsByMeeting, meeting.id);
   }
 }

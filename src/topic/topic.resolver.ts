@@ -60,6 +60,6 @@ export class BilateralResolver {
 export class RelationIssueResolver {
   @FieldResolver(() => Topic, { description: 'The issue.' })
   topic(@Root() issue: RelationIssue, @Ctx() { loaders }: Context) {
-    return loaders.get(topicById).load(issue.topicId);
+    return loaders.load(topicById, issue.topicId);
   }
 }

@@ -72,6 +72,6 @@ export class TraversalResolver {
 export class GraphEdgeResolver {
   @FieldResolver(() => [Evidence], { description: 'The evidence of the fact the edge rests on (batched over the whole result).' })
   async evidence(@Root() edge: GraphEdge, @Ctx() { loaders }: Context): Promise<Evidence[]> {
-    return edge.factId ? loaders.get(evidenceByFactId).load(edge.factId) : [];
+    return edge.factId ? loaders.load(evidenceByFactId, edge.factId) : [];
   }
 }
