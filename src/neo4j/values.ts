@@ -2,7 +2,8 @@ import neo4j from 'neo4j-driver';
 
 /**
  * The one conversion from Neo4j values to plain JavaScript: dates become ISO strings
- * (`2023-06-19`), integers become numbers (the driver is set to lossy integers, which is safe for
+ * (`2023-06-19`; the hot queries already return them so, with Cypher's toString, which gives the
+ * same text and spares the driver decoding a date structure with its 64-bit integer arithmetic), integers become numbers (the driver is set to lossy integers, which is safe for
  * the counts and minutes this graph stores), nodes and relationships become their properties.
  */
 export function fromNeo4j(value: unknown): unknown {

@@ -13,6 +13,6 @@ CALL (key) {
 }
 OPTIONAL MATCH (m)-[:AT]->(place:Place)
 OPTIONAL MATCH (m)-[:DURING]->(trip:Trip)
-RETURN key, m {.id, .date, .endDate, .dateExpression, .durationMinutes, .durationExpression, .format, .cameo, .description,
+RETURN key, m {.id, date: toString(m.date), endDate: toString(m.endDate), .dateExpression, .durationMinutes, .durationExpression, .format, .cameo, .description,
                placeId: place.id, tripId: trip.id} AS value
 ORDER BY m.date, m.id

@@ -7,7 +7,7 @@ MATCH (p:Person)-[r:PARTICIPATED_IN]->(:Meeting {id: key})
 OPTIONAL CALL (p, r) {
   MATCH (p)-[:HELD]->(t:Tenure)-[:OF_POSITION]->(tp:Position)
   WHERE t.id = r.tenureId
-  RETURN t {.id, .start, .startPrecision, .end, .endPrecision, .endCause, personId: p.id, positionId: tp.id} AS tenure
+  RETURN t {.id, start: toString(t.start), .startPrecision, end: toString(t.end), .endPrecision, .endCause, personId: p.id, positionId: tp.id} AS tenure
 }
 OPTIONAL CALL (r) {
   MATCH (pos:Position {id: r.positionId})

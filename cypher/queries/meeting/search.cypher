@@ -45,6 +45,6 @@ WHERE ($withId IS NULL OR EXISTS { (m)<-[:PARTICIPATED_IN]-(:Person {id: $withId
 WITH m LIMIT $limit
 OPTIONAL MATCH (m)-[:AT]->(place:Place)
 OPTIONAL MATCH (m)-[:DURING]->(trip:Trip)
-RETURN m {.id, .date, .endDate, .dateExpression, .durationMinutes, .durationExpression, .format, .cameo, .description,
+RETURN m {.id, date: toString(m.date), endDate: toString(m.endDate), .dateExpression, .durationMinutes, .durationExpression, .format, .cameo, .description,
           placeId: place.id, tripId: trip.id} AS meeting
 ORDER BY m.date, m.id

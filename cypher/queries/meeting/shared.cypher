@@ -10,6 +10,6 @@ WHERE NOT m:Retracted
 WITH DISTINCT key, m
 OPTIONAL MATCH (m)-[:AT]->(place:Place)
 OPTIONAL MATCH (m)-[:DURING]->(trip:Trip)
-RETURN key, m {.id, .date, .endDate, .dateExpression, .durationMinutes, .durationExpression, .format, .cameo, .description,
+RETURN key, m {.id, date: toString(m.date), endDate: toString(m.endDate), .dateExpression, .durationMinutes, .durationExpression, .format, .cameo, .description,
                placeId: place.id, tripId: trip.id} AS value
 ORDER BY m.date, m.id

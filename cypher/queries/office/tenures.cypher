@@ -17,6 +17,6 @@ MATCH (p:Person)-[:HELD]->(t)-[:OF_POSITION]->(pos:Position)
 // position loader with it, so `positions { position { title } }` costs no second round trip.
 OPTIONAL MATCH (pos)-[:OF_ORGANIZATION]->(o:Organization)
 OPTIONAL MATCH (pos)-[:JURISDICTION]->(j:Organization)
-RETURN key, t {.id, .start, .startPrecision, .end, .endPrecision, .endCause, personId: p.id, positionId: pos.id,
+RETURN key, t {.id, start: toString(t.start), .startPrecision, end: toString(t.end), .endPrecision, .endCause, personId: p.id, positionId: pos.id,
                positionRecord: pos {.id, .title, .aliases, organizationId: o.id, jurisdictionId: j.id}} AS value
 ORDER BY t.start, t.id
