@@ -56,8 +56,9 @@ export function parseArgs(argv: string[]): BenchOptions {
     positions: num('positions', quick ? 50 : 2_000),
     meetings: num('meetings', quick ? 5_000 : 200_000),
     seed: num('seed', 1),
-    // 6 s cells and 1 s warm-ups keep the default scale's whole run under 15 minutes on 2 cores.
-    cellSeconds: num('seconds', quick ? 3 : 6),
+    // 5 s cells and 1 s warm-ups keep the default scale's whole run under 15 minutes on 2 cores
+    // (14 min 51 s with 6 s cells: too close).
+    cellSeconds: num('seconds', quick ? 3 : 5),
     warmupSeconds: num('warmup', 1),
     only: value('only')?.split(',') ?? null,
     baseline: !argv.includes('--no-baseline'),

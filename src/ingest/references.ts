@@ -219,6 +219,15 @@ export async function resolveReferences(file: FactFile, db: QueryRunner): Promis
   const entities = new Map<string, EntityRef>();
   for (const site of sites) {
     const key = nameKey(site.value);
+    // The common case, settled at once: a single-kind reference to one of the file's own ids (the
+    // rule below would choose it too: an id match wins, and the graph can only add the same record).
+    if (site.kinds.length === 1) {
+      const own = index.ids.get(`${site.kinds[0]}|${key}`);
+      if (own?.length === 1) {
+        entities.set(formatPath(site.path), { label: own[0].label, id: own[0].id });
+        continue;
+      }
+    }
     const fromFile = (map: Map<string, Candidate[]>) => dedupe(site.kinds.flatMap((k) => map.get(`${k}|${key}`) ?? []));
     const fromGraph = site.kinds.flatMap((k) => graph.get(`${k}|${key}`) ?? []);
     const byId = dedupe([...fromFile(index.ids), ...fromGraph.filter((c) => c.id === key)]);

@@ -1,3 +1,4 @@
+import { canonicalJson, contentHash } from '../../src/ingest/hash';
 import { calendarProblem, holdsOn, parseTenureDate } from '../../src/ingest/dates';
 import { jsonLocator } from '../../src/ingest/locations';
 import { parseFactText } from '../../src/ingest/parse';
@@ -89,5 +90,13 @@ describe('the generator', () => {
     expect(factCount(a)).toBe(500);
     expect(validateAgainstSchema(a)).toEqual([]);
     expect(JSON.stringify(generateFactFile(optionsForFacts(500, 4)))).not.toBe(JSON.stringify(a));
+  });
+});
+
+describe('content hashes', () => {
+  it('hash the canonical JSON: keys sorted by code unit, undefined left out, arrays in order, the same text as ever', () => {
+    const value = { b: [3, { z: null, a: 'x', u: undefined }], a: 1, B: true, é: '2023-06-19' };
+    expect(canonicalJson(value)).toBe('{"B":true,"a":1,"b":[3,{"a":"x","z":null}],"é":"2023-06-19"}');
+    expect(contentHash(value)).toBe(contentHash({ é: '2023-06-19', B: true, a: 1, b: [3, { a: 'x', z: null }] }));
   });
 });
