@@ -8,6 +8,7 @@ import {
   getNamedType,
   getNullableType,
   getOperationAST,
+  type OperationDefinitionNode,
   getVariableValues,
   isListType,
   isObjectType,
@@ -66,28 +67,29 @@ export const costEstimator: ComplexityEstimator = ({ field, type, args, childCom
 
 export type CostResult = { cost: number } | { invalidVariables: true };
 
+/** The complexity of one operation of a document with its variables (getComplexity with costEstimator). */
+export type Complexity = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operation: OperationDefinitionNode) => number;
+
+const complexityOf: Complexity = (schema, document, variables, operation) =>
+  getComplexity({ schema, query: document, variables, operationName: operation.name?.value, estimators: [costEstimator] });
+
 /**
  * The operation's cost, or `invalidVariables` when the variables do not fit the operation (then
- * execution refuses it with BAD_USER_INPUT, and nothing runs).
+ * execution refuses it with BAD_USER_INPUT, and nothing runs). `complexity` computes the cost of
+ * valid variables; the plugin passes one that keeps its answers with the document.
  */
 export function operationCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown> | undefined,
   operationName?: string | null,
+  complexity: Complexity = complexityOf,
 ): CostResult {
   const operation = getOperationAST(document, operationName ?? undefined);
   if (!operation) return { cost: 0 };
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
   if (coerced.errors) return { invalidVariables: true };
-  const cost = getComplexity({
-    schema,
-    query: document,
-    variables: variables ?? {},
-    operationName: operation.name?.value,
-    estimators: [costEstimator],
-  });
-  return { cost };
+  return { cost: complexity(schema, document, variables ?? {}, operation) };
 }
 
 /** The arguments whose values the cost depends on: page sizes, entity representations, hops. */
@@ -116,7 +118,7 @@ function costedVariables(document: DocumentNode): string[] {
 /** Costs kept per document (Apollo hands the same parsed document to every request that sends the same text). */
 interface DocumentCosts {
   variables: string[];
-  byValues: Map<string, CostResult>;
+  byValues: Map<string, number>;
 }
 
 /** How many costs one document keeps (one per distinct operation and costed variable values). */
@@ -130,25 +132,20 @@ const COSTS_PER_DOCUMENT = 64;
  */
 export function costPlugin(config: Pick<Config, 'MAX_COST'>, logger?: Logger): ApolloServerPlugin<Context> {
   const kept = new WeakMap<DocumentNode, DocumentCosts>();
-  const cost = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | null | undefined) => {
+  const keptComplexity: Complexity = (schema, document, variables, operation) => {
     let costs = kept.get(document);
     if (!costs) {
       costs = { variables: costedVariables(document), byValues: new Map() };
       kept.set(document, costs);
     }
-    const operation = getOperationAST(document, operationName ?? undefined);
-    if (operation) {
-      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
-      if (coerced.errors) return { invalidVariables: true } as const;
-    }
-    const key = JSON.stringify([operationName ?? null, costs.variables.map((name) => variables?.[name] ?? null)]);
-    let result = costs.byValues.get(key);
-    if (!result) {
-      result = operationCost(schema, document, variables, operationName);
+    const key = JSON.stringify([operation.name?.value ?? null, costs.variables.map((name) => variables[name] ?? null)]);
+    let cost = costs.byValues.get(key);
+    if (cost === undefined) {
+      cost = complexityOf(schema, document, variables, operation);
       if (costs.byValues.size >= COSTS_PER_DOCUMENT) costs.byValues.clear();
-      costs.byValues.set(key, result);
+      costs.byValues.set(key, cost);
     }
-    return result;
+    return cost;
   };
   return {
     async requestDidStart() {
@@ -156,7 +153,7 @@ export function costPlugin(config: Pick<Config, 'MAX_COST'>, logger?: Logger): A
         async didResolveOperation({ schema, document, request, operationName }) {
           let result: CostResult;
           try {
-            result = cost(schema, document, request.variables, operationName);
+            result = operationCost(schema, document, request.variables, operationName, keptComplexity);
           } catch (error) {
             // getComplexity stops at 10 000 selections (fragments that fan out); anything else it
             // cannot cost is refused rather than run uncosted.
