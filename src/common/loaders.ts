@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { QueryRunner } from '../neo4j/database';
+import { MAX_KEYS_PER_READ } from '../neo4j/keyed-read-batcher';
 
 /**
  * Builds one kind of DataLoader. `args` are the non-key arguments the batch query also needs
@@ -68,7 +69,7 @@ export function groupedLoader<V>(db: QueryRunner, query: string, params: object 
       }
       return keys.map((k) => byKey.get(k) ?? []);
     },
-    { maxBatchSize: 1000 },
+    { maxBatchSize: MAX_KEYS_PER_READ },
   );
 }
 
@@ -80,6 +81,6 @@ export function singleLoader<V>(db: QueryRunner, query: string, params: object =
       const byKey = new Map(rows.map((r) => [r.key, r.value]));
       return keys.map((k) => byKey.get(k) ?? null);
     },
-    { maxBatchSize: 1000 },
+    { maxBatchSize: MAX_KEYS_PER_READ },
   );
 }

@@ -18,10 +18,13 @@ export async function resolveName(db: QueryRunner, kind: NamedKind, name: string
   return found;
 }
 
-/** resolveName for several names of one kind in one round trip; the answers in the order asked. */
+/**
+ * resolveName for several names of one kind in one round trip (a keyed read, shared with other
+ * requests' look-ups of the same kind); the answers in the order asked.
+ */
 export async function resolveNames(db: QueryRunner, kind: NamedKind, names: string[]): Promise<Array<Candidate | null>> {
   const keys = names.map(nameKey);
-  const rows = await db.read<{ key: string; value: Candidate[] }>('names/resolve', { keys: [...new Set(keys)], label: kind });
+  const rows = await db.readByKeys<{ key: string; value: Candidate[] }>('names/resolve', { label: kind }, 'keys', [...new Set(keys)]);
   const byKey = new Map(rows.map((r) => [r.key, r.value]));
   return names.map((name, i) => {
     const candidates = byKey.get(keys[i]) ?? [];

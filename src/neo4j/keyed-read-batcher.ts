@@ -6,7 +6,7 @@ export type KeyedRow = { key: string };
 /** What the batcher runs a merged read with (Database.read). */
 export type ReadFn = <T>(query: QueryName, params: Params) => Promise<T[]>;
 
-/** The most keys one merged read carries (DataLoader's batches are capped at the same size). */
+/** The most keys one merged read carries; the loaders' DataLoader batches are capped at the same size. */
 export const MAX_KEYS_PER_READ = 1000;
 
 interface Waiter {
