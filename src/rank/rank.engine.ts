@@ -261,7 +261,6 @@ export class RankIndex {
  * once built, so the rank cache (rank-graph.cache.ts) shares one between requests.
  */
 export class RankGraph {
-  private readonly index: RankIndex;
   /** contextId → personId → segments. */
   private readonly segments = new Map<string, Map<string, Segment[]>>();
   /** contextId → all segments of the context, by level. */
@@ -269,11 +268,10 @@ export class RankGraph {
   private contextIdList: string[] | null = null;
 
   constructor(
-    rows: RankGraphRows | RankIndex,
+    private readonly index: RankIndex,
     readonly asOf: string | null,
     readonly contextId: string | null = null,
   ) {
-    this.index = rows instanceof RankIndex ? rows : new RankIndex(rows);
     for (const [key, holdings] of this.index.holdingsByContextPerson) {
       const kept = holdings.filter((h) => holdingHolds(h, asOf, contextId));
       if (kept.length === 0) continue;
