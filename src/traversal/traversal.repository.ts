@@ -194,21 +194,19 @@ function positionTitles(nodes: Map<string, RawNode>, edges: RawEdge[]): Map<stri
   return titles;
 }
 
-/** How many equally short paths the query returns to choose from. */
+/** How many equally short paths the query chooses from. */
 const PATH_CANDIDATES = 25;
 /** Among equally short paths: fewer person hops, then the kinds most telling of a relation, then ids. */
 const KIND_PREFERENCE: EdgeKind[] = [EdgeKind.MEETING, EdgeKind.RANK, EdgeKind.INVITATION, EdgeKind.TRIP, EdgeKind.STATEMENT, EdgeKind.OFFICE];
-
-function pathScore(nodes: RawNode[], edges: RawEdge[]): [number, number, string] {
-  const hops = nodes.filter((n) => n.labels.includes('Person')).length - 1;
-  const kinds = edges.reduce((sum, e) => sum + KIND_PREFERENCE.indexOf(EDGE_TYPES[e.type]?.kind ?? EdgeKind.OFFICE), 0);
-  return [hops, kinds, nodes.map((n) => n.id).join('|')];
-}
+/** The same preference per relationship type, as the query takes it (lower first). */
+const TYPE_PREFERENCE: Record<string, number> = Object.fromEntries(
+  Object.entries(EDGE_TYPES).map(([type, spec]) => [type, KIND_PREFERENCE.indexOf(spec.kind)]),
+);
 
 /**
  * The shortest connection between two people (ids): the fewest relationships (a rank hop is 1, a
  * meeting, statement, invitation or trip hop 2, an office hop 4); null when there is none, or when
- * it has more than `maxHops` person-to-person hops.
+ * it has more than `maxHops` person-to-person hops. The query chooses among equally short paths.
  */
 export async function findShortestPath(db: QueryRunner, fromId: string, toId: string, maxHops: number, kinds: EdgeKind[]): Promise<Path | null> {
   const types = [...new Set(kinds.flatMap((k) => KIND_GRAPH[k].types))];
@@ -216,24 +214,22 @@ export async function findShortestPath(db: QueryRunner, fromId: string, toId: st
   // No path of at most maxHops person hops has more relationships than this: the search stops there.
   const maxRelationships = maxHops * Math.max(...kinds.map((k) => KIND_GRAPH[k].relationshipsPerHop));
   const query = { name: 'traversal/shortest-path', literals: { maxRelationships } };
-  const rows = await db.read<{ nodes: RawNode[]; edges: RawEdge[] }>(query, {
+  const [row] = await db.read<{ hops: number; nodes: RawNode[]; edges: RawEdge[] }>(query, {
     fromId,
     toId,
     types,
     labels,
+    maxHops,
+    preference: TYPE_PREFERENCE,
     candidates: PATH_CANDIDATES,
   });
-  // The search minimises relationships; maxHops bounds the person-to-person hops of what it found.
-  const scored = rows.map((r) => ({ r, score: pathScore(r.nodes, r.edges) })).filter((s) => s.score[0] <= maxHops);
-  if (scored.length === 0) return null;
-  scored.sort((a, b) => a.score[0] - b.score[0] || a.score[1] - b.score[1] || a.score[2].localeCompare(b.score[2]));
-  const { nodes, edges } = scored[0].r;
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const titles = positionTitles(byId, edges);
+  if (!row) return null;
+  const byId = new Map(row.nodes.map((n) => [n.id, n]));
+  const titles = positionTitles(byId, row.edges);
   return {
-    length: scored[0].score[0],
-    nodes: nodes.map((n) => toGraphNode(n, titles.get(n.id))),
-    edges: edges.map((e) => toGraphEdge(e, byId)),
+    length: row.hops,
+    nodes: row.nodes.map((n) => toGraphNode(n, titles.get(n.id))),
+    edges: row.edges.map((e) => toGraphEdge(e, byId)),
   };
 }
 
