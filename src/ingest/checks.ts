@@ -1,16 +1,16 @@
 import type { QueryRunner } from '../neo4j/database';
 import { calendarProblem, holdsOn, parseTenureDate, tenureIso } from './dates';
 import { fieldOf, fieldValueProblem } from './fact-fields';
-import { declaredFacts, ENTITY_SECTIONS, type EntitySection, type FactFile } from './model';
+import { declaredFacts, ENTITY_SECTIONS, type EntitySection, type EvidenceDecl, type FactFile, type ParticipantDecl } from './model';
 import { formatPath, type Path, type PathProblem } from './problems';
 import { locateQuotes } from './quotes';
 import { KIND_WORDS, type Resolved } from './references';
 
 export interface Checked {
-  /** Offsets of each evidence item, by the formatted path of the item. */
-  spans: Map<string, { start: number; end: number }>;
-  /** The tenure each participant with a `position` acted in, by the participant's formatted path. */
-  participantTenures: Map<string, string>;
+  /** Offsets of each evidence item, by the item (a parsed file is a tree: see place-map.ts). */
+  spans: Map<EvidenceDecl, { start: number; end: number }>;
+  /** The tenure each participant with a `position` acted in, by the participant. */
+  participantTenures: Map<ParticipantDecl, string>;
 }
 
 /**
@@ -90,17 +90,23 @@ function checkDates(file: FactFile, report: Report): void {
  * Quotes must occur verbatim. One span is one Evidence node, shared by every fact that quotes it,
  * so two facts cannot say different things about the same span (who said it, which date wording).
  */
-function checkEvidence(file: FactFile, resolved: Resolved, report: Report): Map<string, { start: number; end: number }> {
-  const items: Array<{ path: Path; quote: string; occurrence: number; attributedTo: string | null; dateExpression: string | null }> = [];
+function checkEvidence(file: FactFile, resolved: Resolved, report: Report): Checked['spans'] {
+  const items: Array<{ decl: EvidenceDecl; path: Path; quote: string; occurrence: number; attributedTo: string | null; dateExpression: string | null }> = [];
   for (const fact of declaredFacts(file)) {
     fact.decl.evidence.forEach((e, k) => {
-      const path: Path = [fact.section, fact.index, 'evidence', k];
-      const attributed = resolved.entities.get(formatPath([...path, 'attributedTo']));
-      items.push({ path, quote: e.quote, occurrence: e.occurrence ?? 1, attributedTo: attributed ? `${attributed.label}:${attributed.id}` : null, dateExpression: e.dateExpression ?? null });
+      const attributed = resolved.entities.get(e, 'attributedTo');
+      items.push({
+        decl: e,
+        path: [fact.section, fact.index, 'evidence', k],
+        quote: e.quote,
+        occurrence: e.occurrence ?? 1,
+        attributedTo: attributed ? `${attributed.label}:${attributed.id}` : null,
+        dateExpression: e.dateExpression ?? null,
+      });
     });
   }
   const results = locateQuotes(file.document.text, items);
-  const spans = new Map<string, { start: number; end: number }>();
+  const spans: Checked['spans'] = new Map();
   const bySpan = new Map<string, (typeof items)[number]>();
   items.forEach((item, i) => {
     const result = results[i];
@@ -109,7 +115,7 @@ function checkEvidence(file: FactFile, resolved: Resolved, report: Report): Map<
       else report([...item.path, 'occurrence'], `the quote occurs ${result.found} time${result.found === 1 ? '' : 's'} in document.text, not ${item.occurrence}`);
       return;
     }
-    spans.set(formatPath(item.path), result);
+    spans.set(item.decl, result);
     const key = `${result.start}-${result.end}`;
     const first = bySpan.get(key);
     if (!first) {
@@ -139,7 +145,7 @@ interface TenureSpan {
  * A participant's `position` names the tenure valid on the meeting date, from this file or the
  * graph. A stated position with no such tenure is a data error, not something to leave blank.
  */
-async function checkParticipants(file: FactFile, resolved: Resolved, db: QueryRunner, report: Report): Promise<Map<string, string>> {
+async function checkParticipants(file: FactFile, resolved: Resolved, db: QueryRunner, report: Report): Promise<Checked['participantTenures']> {
   const tenures = new Map<string, TenureSpan[]>();
   const add = (person: string, position: string, t: TenureSpan) => {
     const key = `${person}|${position}`;
@@ -149,10 +155,10 @@ async function checkParticipants(file: FactFile, resolved: Resolved, db: QueryRu
   // Tenures of the file that have problems of their own: a participant they might have covered is
   // not reported again (one mistake, one problem).
   const broken: Array<{ person?: string; position?: string }> = [];
-  file.tenures?.forEach((t, i) => {
+  file.tenures?.forEach((t) => {
     declared.add(t.id);
-    const person = resolved.entities.get(formatPath(['tenures', i, 'person']));
-    const position = resolved.entities.get(formatPath(['tenures', i, 'position']));
+    const person = resolved.entities.get(t, 'person');
+    const position = resolved.entities.get(t, 'position');
     if (!person || !position || calendarProblem(t.start) || (t.end && calendarProblem(t.end))) {
       broken.push({ person: person?.id, position: position?.id });
       return;
@@ -160,18 +166,18 @@ async function checkParticipants(file: FactFile, resolved: Resolved, db: QueryRu
     add(person.id, position.id, { id: t.id, start: tenureIso(t.start), end: t.end ? tenureIso(t.end) : null });
   });
 
-  const wanted: Array<{ path: Path; person: string; position: string; date: string }> = [];
+  const wanted: Array<{ participant: ParticipantDecl; path: Path; person: string; position: string; date: string }> = [];
   file.meetings?.forEach((m, i) => {
     const people = new Map<string, number>();
     m.participants.forEach((p, j) => {
-      const path: Path = ['meetings', i, 'participants', j];
-      const person = resolved.entities.get(formatPath([...path, 'person']));
+      const person = resolved.entities.get(p, 'person');
       if (!person) return;
+      const path: Path = ['meetings', i, 'participants', j];
       const earlier = people.get(person.id);
       if (earlier !== undefined) report([...path, 'person'], `${person.id} already takes part at ${formatPath(['meetings', i, 'participants', earlier])}`);
       else people.set(person.id, j);
-      const position = resolved.entities.get(formatPath([...path, 'position']));
-      if (position && !calendarProblem(m.date)) wanted.push({ path, person: person.id, position: position.id, date: m.date });
+      const position = resolved.entities.get(p, 'position');
+      if (position && !calendarProblem(m.date)) wanted.push({ participant: p, path, person: person.id, position: position.id, date: m.date });
     });
   });
 
@@ -181,12 +187,12 @@ async function checkParticipants(file: FactFile, resolved: Resolved, db: QueryRu
     for (const row of rows) if (!declared.has(row.id)) add(row.personId, row.positionId, { id: row.id, start: row.start, end: row.end });
   }
 
-  const chosen = new Map<string, string>();
+  const chosen: Checked['participantTenures'] = new Map();
   for (const w of wanted) {
     const valid = (tenures.get(`${w.person}|${w.position}`) ?? []).filter((t) => holdsOn(t.start, t.end, w.date));
     const coveredByBroken = broken.some((b) => (b.person ?? w.person) === w.person && (b.position ?? w.position) === w.position);
     if (valid.length === 0 && coveredByBroken) continue;
-    if (valid.length === 1) chosen.set(formatPath(w.path), valid[0].id);
+    if (valid.length === 1) chosen.set(w.participant, valid[0].id);
     else if (valid.length === 0) report([...w.path, 'position'], `no tenure of ${w.person} as ${w.position} is valid on the meeting date ${w.date}; declare the tenure or drop the position`);
     else report([...w.path, 'position'], `${valid.length} tenures of ${w.person} as ${w.position} are valid on ${w.date}: ${valid.map((t) => t.id).join(', ')}`);
   }
@@ -196,13 +202,13 @@ async function checkParticipants(file: FactFile, resolved: Resolved, db: QueryRu
 /** A claim rests on tenures of the two people it compares, and compares two different people. */
 function checkRankClaims(file: FactFile, resolved: Resolved, report: Report): void {
   const fileTenureHolders = new Map<string, string | undefined>();
-  file.tenures?.forEach((t, i) => fileTenureHolders.set(t.id, resolved.entities.get(formatPath(['tenures', i, 'person']))?.id));
+  file.tenures?.forEach((t) => fileTenureHolders.set(t.id, resolved.entities.get(t, 'person')?.id));
   file.rankClaims?.forEach((c, i) => {
-    const superior = resolved.entities.get(formatPath(['rankClaims', i, 'superior']))?.id;
-    const inferior = resolved.entities.get(formatPath(['rankClaims', i, 'inferior']))?.id;
+    const superior = resolved.entities.get(c, 'superior')?.id;
+    const inferior = resolved.entities.get(c, 'inferior')?.id;
     if (superior && superior === inferior) report(['rankClaims', i, 'inferior'], `${inferior} cannot rank above themselves`);
     c.basis?.forEach((tenureId, j) => {
-      if (!resolved.facts.has(formatPath(['rankClaims', i, 'basis', j]))) return; // already reported
+      if (!resolved.facts.has(c.basis, j)) return; // already reported
       const holder = fileTenureHolders.has(tenureId) ? fileTenureHolders.get(tenureId) : resolved.graphFacts.get(tenureId)?.personId ?? undefined;
       if (holder && superior && inferior && holder !== superior && holder !== inferior) {
         report(['rankClaims', i, 'basis', j], `tenure ${tenureId} is held by ${holder}, neither the superior (${superior}) nor the inferior (${inferior})`);
@@ -213,8 +219,8 @@ function checkRankClaims(file: FactFile, resolved: Resolved, report: Report): vo
 
 function checkRelationIssues(file: FactFile, resolved: Resolved, report: Report): void {
   file.relationIssues?.forEach((r, i) => {
-    const a = resolved.entities.get(formatPath(['relationIssues', i, 'between', 0]))?.id;
-    const b = resolved.entities.get(formatPath(['relationIssues', i, 'between', 1]))?.id;
+    const a = resolved.entities.get(r.between, 0)?.id;
+    const b = resolved.entities.get(r.between, 1)?.id;
     if (a && a === b) report(['relationIssues', i, 'between', 1], `both sides name ${a}; an issue is between two countries`);
   });
 }
@@ -222,7 +228,7 @@ function checkRelationIssues(file: FactFile, resolved: Resolved, report: Report)
 /** An alternative offers a value for a field that the fact's kind has, of that field's type. */
 function checkAlternatives(file: FactFile, resolved: Resolved, report: Report): void {
   file.alternatives?.forEach((a, i) => {
-    const target = resolved.facts.get(formatPath(['alternatives', i, 'fact']));
+    const target = resolved.facts.get(a, 'fact');
     if (!target) return;
     if (target.label === 'Alternative') {
       report(['alternatives', i, 'fact'], `"${a.fact}" is itself an alternative`);

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, visit } from 'yaml';
 import { jsonLocator, type Locator, positionAt, yamlLocator } from './locations';
 
 export interface SyntaxProblem {
@@ -48,8 +48,31 @@ export function parseFactText(text: string, filename: string): ParseResult {
   }
   // An alias before its anchor (or past the alias limit) is only found when the tree is built.
   try {
-    return { ok: true, data: doc.toJS({ maxAliasCount: 1000 }), locate: yamlLocator(doc, lineCounter) };
+    const data: unknown = doc.toJS({ maxAliasCount: 1000 });
+    return { ok: true, data: hasAlias(doc) ? copyTree(data) : data, locate: yamlLocator(doc, lineCounter) };
   } catch (error) {
     return { ok: false, problems: [{ line: 1, column: 1, message: `YAML error: ${(error as Error).message.split('\n')[0]}` }] };
   }
+}
+
+function hasAlias(doc: ReturnType<typeof parseDocument>): boolean {
+  let found = false;
+  visit(doc, {
+    Alias() {
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/**
+ * A YAML alias becomes the very object its anchor names, so one object would stand in two places.
+ * The later stages keep what they find by the object that holds it (place-map.ts), which takes a
+ * tree: each alias is expanded into a copy of its own.
+ */
+function copyTree(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyTree);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, copyTree(v)]));
 }

@@ -2,8 +2,8 @@ import { nameKey } from '../common/names';
 import { parseTenureDate, tenureIso, toNeo4jDate } from './dates';
 import { FACT_FIELDS, fieldOf } from './fact-fields';
 import { contentHash } from './hash';
-import { declaredFacts, ENTITY_SECTIONS, type EntityLabel, type EntitySection, type FactFile, type FactLabel } from './model';
-import { formatPath, type Path } from './problems';
+import { declaredFacts, ENTITY_SECTIONS, type EntityLabel, type EntitySection, type FactFile, type FactLabel, type ParticipantDecl } from './model';
+import type { PathSegment } from './problems';
 import type { Checked } from './checks';
 import type { EntityRef, Resolved } from './references';
 
@@ -90,11 +90,11 @@ export function nameKeysOf(id: string, props: Record<string, unknown>, aliases: 
  */
 export function planImport(file: FactFile, resolved: Resolved, checked: Checked): ImportPlan {
   const documentId = file.document.id;
-  const ref = (path: Path) => resolved.entities.get(formatPath(path)) ?? null;
-  const factRef = (path: Path) => resolved.facts.get(formatPath(path)) ?? null;
+  const ref = (holder: object | undefined, key: PathSegment) => resolved.entities.get(holder, key) ?? null;
+  const factRef = (holder: object | undefined, key: PathSegment) => resolved.facts.get(holder, key) ?? null;
 
   const d = file.document;
-  const publisher = ref(['document', 'publisher'])!;
+  const publisher = ref(d, 'publisher')!;
   const documentProps = { title: d.title, publishedAt: d.publishedAt, url: d.url ?? null, language: d.language ?? 'en', text: d.text };
   const document = {
     id: documentId,
@@ -105,7 +105,7 @@ export function planImport(file: FactFile, resolved: Resolved, checked: Checked)
 
   const entities: EntityDecl[] = [];
   for (const [section, label] of Object.entries(ENTITY_SECTIONS) as [EntitySection, EntityLabel][]) {
-    (file[section] ?? []).forEach((decl, i) => {
+    (file[section] ?? []).forEach((decl) => {
       const record = decl as unknown as Record<string, unknown>;
       const fields: Record<string, unknown> = {};
       // Absent or null leaves what another document said; only given values overwrite.
@@ -115,7 +115,7 @@ export function planImport(file: FactFile, resolved: Resolved, checked: Checked)
       }
       const links: Record<string, EntityRef> = {};
       for (const [field, type] of Object.entries(ENTITY_FIELDS[label].links)) {
-        const target = ref([section, i, field]);
+        const target = ref(decl, field);
         if (target) links[type] = target;
       }
       entities.push({ label, id: decl.id, fields, aliases: (record.aliases as string[] | undefined) ?? [], links });
@@ -126,76 +126,75 @@ export function planImport(file: FactFile, resolved: Resolved, checked: Checked)
   const facts: FactRow[] = [];
   const preferred: PreferredValue[] = [];
   for (const fact of declaredFacts(file)) {
-    const base: Path = [fact.section, fact.index];
     const edges: Edge[] = [];
     const edge = (type: string, target: { label: string; id: string } | null, inward = false, props: Record<string, unknown> = {}) => {
       if (target) edges.push({ type, label: target.label, to: target.id, inward, props });
     };
-    const listEdges = (type: string, field: string, values: unknown, inward = false) => {
-      if (Array.isArray(values)) values.forEach((_, k) => edge(type, ref([...base, field, k]), inward));
+    const listEdges = (type: string, values: unknown, inward = false) => {
+      if (Array.isArray(values)) values.forEach((_, k) => edge(type, ref(values, k), inward));
     };
     const decl = fact.decl as Record<string, unknown>;
     const props = factProps(fact.label, decl);
 
     switch (fact.label) {
       case 'Tenure':
-        edge('HELD', ref([...base, 'person']), true);
-        edge('OF_POSITION', ref([...base, 'position']));
+        edge('HELD', ref(decl, 'person'), true);
+        edge('OF_POSITION', ref(decl, 'position'));
         break;
       case 'Meeting': {
-        edge('AT', ref([...base, 'place']));
-        edge('DURING', factRef([...base, 'trip']));
-        listEdges('ABOUT', 'topics', decl.topics);
+        edge('AT', ref(decl, 'place'));
+        edge('DURING', factRef(decl, 'trip'));
+        listEdges('ABOUT', decl.topics);
         const delegations = new Set<string>();
-        (decl.participants as Array<Record<string, unknown>>).forEach((p, j) => {
-          const path: Path = [...base, 'participants', j];
-          const delegation = ref([...path, 'delegation']);
+        for (const p of decl.participants as ParticipantDecl[]) {
+          const delegation = ref(p, 'delegation');
           if (delegation) delegations.add(delegation.id);
-          edge('PARTICIPATED_IN', ref([...path, 'person']), true, {
+          edge('PARTICIPATED_IN', ref(p, 'person'), true, {
             role: p.role,
             title: p.title ?? null,
             delegationId: delegation?.id ?? null,
-            positionId: ref([...path, 'position'])?.id ?? null,
-            tenureId: checked.participantTenures.get(formatPath(path)) ?? null,
+            positionId: ref(p, 'position')?.id ?? null,
+            tenureId: checked.participantTenures.get(p) ?? null,
           });
-        });
+        }
         // Derived at import: one INVOLVES per distinct delegation, for bilateral queries.
         for (const id of [...delegations].sort()) edge('INVOLVES', { label: 'Organization', id });
         break;
       }
       case 'Trip':
-        listEdges('TRAVELLED', 'travellers', decl.travellers, true);
-        edge('TO', ref([...base, 'destination']));
+        listEdges('TRAVELLED', decl.travellers, true);
+        edge('TO', ref(decl, 'destination'));
         break;
       case 'Invitation':
-        edge('INVITER', ref([...base, 'inviter']));
-        edge('INVITEE', ref([...base, 'invitee']));
-        edge('TO', ref([...base, 'destination']));
-        edge('MADE_AT', factRef([...base, 'meeting']));
-        edge('FULFILLED_BY', ref([...base, 'fulfilledBy']));
+        edge('INVITER', ref(decl, 'inviter'));
+        edge('INVITEE', ref(decl, 'invitee'));
+        edge('TO', ref(decl, 'destination'));
+        edge('MADE_AT', factRef(decl, 'meeting'));
+        edge('FULFILLED_BY', ref(decl, 'fulfilledBy'));
         break;
       case 'Statement':
-        listEdges('SPOKEN_BY', 'speakers', decl.speakers);
-        edge('AT', factRef([...base, 'meeting']));
-        edge('REPORTED_BY', ref([...base, 'reportedBy']));
-        listEdges('ABOUT', 'about', decl.about);
+        listEdges('SPOKEN_BY', decl.speakers);
+        edge('AT', factRef(decl, 'meeting'));
+        edge('REPORTED_BY', ref(decl, 'reportedBy'));
+        listEdges('ABOUT', decl.about);
         break;
       case 'RankClaim':
-        edge('SUPERIOR', ref([...base, 'superior']));
-        edge('INFERIOR', ref([...base, 'inferior']));
-        edge('IN_CONTEXT', ref([...base, 'context']));
-        ((decl.basis as string[] | undefined) ?? []).forEach((_, j) => edge('RESTS_ON', factRef([...base, 'basis', j])));
+        edge('SUPERIOR', ref(decl, 'superior'));
+        edge('INFERIOR', ref(decl, 'inferior'));
+        edge('IN_CONTEXT', ref(decl, 'context'));
+        const basis = (decl.basis as string[] | undefined) ?? [];
+        basis.forEach((_, j) => edge('RESTS_ON', factRef(basis, j)));
         break;
       case 'Precedence':
-        edge('OF_POSITION', ref([...base, 'position']));
-        edge('IN_CONTEXT', ref([...base, 'context']));
+        edge('OF_POSITION', ref(decl, 'position'));
+        edge('IN_CONTEXT', ref(decl, 'context'));
         break;
       case 'RelationIssue':
-        edge('TOPIC', ref([...base, 'topic']));
-        listEdges('BETWEEN', 'between', decl.between);
+        edge('TOPIC', ref(decl, 'topic'));
+        listEdges('BETWEEN', decl.between);
         break;
       case 'Alternative': {
-        const target = factRef([...base, 'fact']);
+        const target = factRef(decl, 'fact');
         edge('ALTERNATIVE_OF', target);
         if (target && decl.preferred === true) {
           const spec = fieldOf(target.label, decl.field as string)!;
@@ -208,10 +207,10 @@ export function planImport(file: FactFile, resolved: Resolved, checked: Checked)
 
     const evidenceIds = new Set<string>();
     const evidenceContent: unknown[] = [];
-    fact.decl.evidence.forEach((e, k) => {
-      const span = checked.spans.get(formatPath([...base, 'evidence', k]))!;
+    for (const e of fact.decl.evidence) {
+      const span = checked.spans.get(e)!;
       const id = `${documentId}:${span.start}-${span.end}`;
-      const attributedTo = ref([...base, 'evidence', k, 'attributedTo']);
+      const attributedTo = ref(e, 'attributedTo');
       const existing = evidence.get(id);
       // Checks have made sure that two facts quoting one span do not disagree; fill in what one left out.
       evidence.set(id, {
@@ -224,7 +223,7 @@ export function planImport(file: FactFile, resolved: Resolved, checked: Checked)
         edge('SUPPORTED_BY', { label: 'Evidence', id });
       }
       evidenceContent.push({ id, attributedTo, dateExpression: e.dateExpression ?? null });
-    });
+    }
 
     const hash = contentHash({ label: fact.label, documentId, props, edges, evidenceContent });
     facts.push({ id: fact.decl.id, label: fact.label, hash, props: toNeo4jProps(fact.label, props), edges });

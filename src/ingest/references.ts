@@ -1,7 +1,8 @@
 import { nameKey } from '../common/names';
 import type { QueryRunner } from '../neo4j/database';
 import { ENTITY_SECTIONS, type EntityLabel, type EntitySection, type FactFile, type FactLabel, FACT_SECTIONS, type FactSection } from './model';
-import { formatPath, type Path, type PathProblem } from './problems';
+import { PlaceMap } from './place-map';
+import type { Path, PathProblem, PathSegment } from './problems';
 
 /** What a reference may name. `Country` is an Organization of kind COUNTRY (label `:Country`). */
 export type RefKind = EntityLabel | 'Country';
@@ -28,26 +29,25 @@ export interface GraphFact {
 }
 
 export interface Resolved {
-  /** The entity each reference names, by formatted path. */
-  entities: Map<string, EntityRef>;
-  /** The fact each fact reference names, by formatted path. */
-  facts: Map<string, FactRef>;
+  /** The entity each reference names, by the object or array that holds the reference and its key there. */
+  entities: PlaceMap<EntityRef>;
+  /** The fact each fact reference names, likewise. */
+  facts: PlaceMap<FactRef>;
   /** Facts of the graph that this file declares again or refers to. */
   graphFacts: Map<string, GraphFact>;
 }
 
-interface Site {
-  path: Path;
+/** A reference in the file: `holder[key]`, where `holder` is at `at`. */
+interface Site<Kind> {
+  holder: object;
+  at: Path;
+  key: PathSegment;
   value: string;
-  kinds: RefKind[];
+  /** For a fact reference, empty: any kind of fact. */
+  kinds: Kind[];
 }
 
-interface FactSite {
-  path: Path;
-  value: string;
-  /** Empty: any kind of fact. */
-  kinds: FactLabel[];
-}
+const pathOf = (site: Site<unknown>): Path => [...site.at, site.key];
 
 const KIND_WORDS: Record<RefKind | FactLabel, string> = {
   Person: 'person',
@@ -71,125 +71,156 @@ const KIND_WORDS: Record<RefKind | FactLabel, string> = {
 const words = (kinds: readonly (RefKind | FactLabel)[]) => kinds.map((k) => KIND_WORDS[k]).join(' or ');
 
 /** Every place in the file where an entity or a fact is referred to, with what it may name. */
-function collectSites(file: FactFile): { sites: Site[]; factSites: FactSite[] } {
-  const sites: Site[] = [];
-  const factSites: FactSite[] = [];
-  const ref = (path: Path, value: unknown, ...kinds: RefKind[]) => {
-    if (typeof value === 'string') sites.push({ path, value, kinds });
+function collectSites(file: FactFile): { sites: Site<RefKind>[]; factSites: Site<FactLabel>[] } {
+  const sites: Site<RefKind>[] = [];
+  const factSites: Site<FactLabel>[] = [];
+  // Each takes the holder, its path, and the key of the reference in it.
+  const ref = (holder: object, at: Path, key: PathSegment, ...kinds: RefKind[]) => {
+    const value = (holder as Record<PathSegment, unknown>)[key];
+    if (typeof value === 'string') sites.push({ holder, at, key, value, kinds });
   };
-  const refs = (path: Path, values: unknown, ...kinds: RefKind[]) => {
-    if (Array.isArray(values)) values.forEach((v, i) => ref([...path, i], v, ...kinds));
+  const refs = (holder: object, at: Path, key: string, ...kinds: RefKind[]) => {
+    const values = (holder as Record<string, unknown>)[key];
+    if (Array.isArray(values)) values.forEach((_, i) => ref(values, [...at, key], i, ...kinds));
   };
-  const fact = (path: Path, value: unknown, ...kinds: FactLabel[]) => {
-    if (typeof value === 'string') factSites.push({ path, value, kinds });
+  const fact = (holder: object, at: Path, key: PathSegment, ...kinds: FactLabel[]) => {
+    const value = (holder as Record<PathSegment, unknown>)[key];
+    if (typeof value === 'string') factSites.push({ holder, at, key, value, kinds });
   };
 
-  ref(['document', 'publisher'], file.document.publisher, 'Organization');
+  ref(file.document, ['document'], 'publisher', 'Organization');
   file.organizations?.forEach((o, i) => {
-    ref(['organizations', i, 'partOf'], o.partOf, 'Organization');
-    ref(['organizations', i, 'country'], o.country, 'Country');
+    ref(o, ['organizations', i], 'partOf', 'Organization');
+    ref(o, ['organizations', i], 'country', 'Country');
   });
-  file.places?.forEach((p, i) => ref(['places', i, 'country'], p.country, 'Country'));
+  file.places?.forEach((p, i) => ref(p, ['places', i], 'country', 'Country'));
   file.positions?.forEach((p, i) => {
-    ref(['positions', i, 'organization'], p.organization, 'Organization');
-    ref(['positions', i, 'jurisdiction'], p.jurisdiction, 'Organization');
+    ref(p, ['positions', i], 'organization', 'Organization');
+    ref(p, ['positions', i], 'jurisdiction', 'Organization');
   });
-  file.rankContexts?.forEach((c, i) => ref(['rankContexts', i, 'jurisdiction'], c.jurisdiction, 'Organization'));
+  file.rankContexts?.forEach((c, i) => ref(c, ['rankContexts', i], 'jurisdiction', 'Organization'));
   file.tenures?.forEach((t, i) => {
-    ref(['tenures', i, 'person'], t.person, 'Person');
-    ref(['tenures', i, 'position'], t.position, 'Position');
+    const at = ['tenures', i];
+    ref(t, at, 'person', 'Person');
+    ref(t, at, 'position', 'Position');
   });
   file.meetings?.forEach((m, i) => {
-    ref(['meetings', i, 'place'], m.place, 'Place');
-    refs(['meetings', i, 'topics'], m.topics, 'Topic');
-    fact(['meetings', i, 'trip'], m.trip, 'Trip');
+    const at = ['meetings', i];
+    ref(m, at, 'place', 'Place');
+    refs(m, at, 'topics', 'Topic');
+    fact(m, at, 'trip', 'Trip');
     m.participants.forEach((p, j) => {
-      ref(['meetings', i, 'participants', j, 'person'], p.person, 'Person');
-      ref(['meetings', i, 'participants', j, 'delegation'], p.delegation, 'Organization');
-      ref(['meetings', i, 'participants', j, 'position'], p.position, 'Position');
+      const participantAt = ['meetings', i, 'participants', j];
+      ref(p, participantAt, 'person', 'Person');
+      ref(p, participantAt, 'delegation', 'Organization');
+      ref(p, participantAt, 'position', 'Position');
     });
   });
   file.trips?.forEach((t, i) => {
-    refs(['trips', i, 'travellers'], t.travellers, 'Person');
-    ref(['trips', i, 'destination'], t.destination, 'Place', 'Organization');
+    refs(t, ['trips', i], 'travellers', 'Person');
+    ref(t, ['trips', i], 'destination', 'Place', 'Organization');
   });
   file.invitations?.forEach((v, i) => {
-    ref(['invitations', i, 'inviter'], v.inviter, 'Person');
-    ref(['invitations', i, 'invitee'], v.invitee, 'Person');
-    ref(['invitations', i, 'destination'], v.destination, 'Place', 'Organization');
-    ref(['invitations', i, 'fulfilledBy'], v.fulfilledBy, 'Person');
-    fact(['invitations', i, 'meeting'], v.meeting, 'Meeting');
+    const at = ['invitations', i];
+    ref(v, at, 'inviter', 'Person');
+    ref(v, at, 'invitee', 'Person');
+    ref(v, at, 'destination', 'Place', 'Organization');
+    ref(v, at, 'fulfilledBy', 'Person');
+    fact(v, at, 'meeting', 'Meeting');
   });
   file.statements?.forEach((s, i) => {
-    refs(['statements', i, 'speakers'], s.speakers, 'Person', 'Organization');
-    ref(['statements', i, 'reportedBy'], s.reportedBy, 'Organization');
-    refs(['statements', i, 'about'], s.about, 'Topic');
-    fact(['statements', i, 'meeting'], s.meeting, 'Meeting');
+    const at = ['statements', i];
+    refs(s, at, 'speakers', 'Person', 'Organization');
+    ref(s, at, 'reportedBy', 'Organization');
+    refs(s, at, 'about', 'Topic');
+    fact(s, at, 'meeting', 'Meeting');
   });
   file.rankClaims?.forEach((c, i) => {
-    ref(['rankClaims', i, 'superior'], c.superior, 'Person');
-    ref(['rankClaims', i, 'inferior'], c.inferior, 'Person');
-    ref(['rankClaims', i, 'context'], c.context, 'RankContext');
-    c.basis?.forEach((b, j) => fact(['rankClaims', i, 'basis', j], b, 'Tenure'));
+    const at = ['rankClaims', i];
+    ref(c, at, 'superior', 'Person');
+    ref(c, at, 'inferior', 'Person');
+    ref(c, at, 'context', 'RankContext');
+    const basis = c.basis;
+    basis?.forEach((_, j) => fact(basis, [...at, 'basis'], j, 'Tenure'));
   });
   file.precedence?.forEach((p, i) => {
-    ref(['precedence', i, 'context'], p.context, 'RankContext');
-    ref(['precedence', i, 'position'], p.position, 'Position');
+    ref(p, ['precedence', i], 'context', 'RankContext');
+    ref(p, ['precedence', i], 'position', 'Position');
   });
   file.relationIssues?.forEach((r, i) => {
-    ref(['relationIssues', i, 'topic'], r.topic, 'Topic');
-    refs(['relationIssues', i, 'between'], r.between, 'Country');
+    ref(r, ['relationIssues', i], 'topic', 'Topic');
+    refs(r, ['relationIssues', i], 'between', 'Country');
   });
-  file.alternatives?.forEach((a, i) => fact(['alternatives', i, 'fact'], a.fact));
+  file.alternatives?.forEach((a, i) => fact(a, ['alternatives', i], 'fact'));
   for (const section of Object.keys(FACT_SECTIONS) as FactSection[]) {
-    (file[section] ?? []).forEach((f, i) =>
-      f.evidence.forEach((e, k) => ref([section, i, 'evidence', k, 'attributedTo'], e.attributedTo, 'Person', 'Organization')),
-    );
+    (file[section] ?? []).forEach((f, i) => f.evidence.forEach((e, k) => ref(e, [section, i, 'evidence', k], 'attributedTo', 'Person', 'Organization')));
   }
   return { sites, factSites };
 }
 
-interface Candidate extends EntityRef {
+/** A record a reference may name; `ref` is shared by every reference resolved to it. */
+interface Candidate {
+  ref: EntityRef;
   name: string;
+}
+
+/** Candidates by kind, then by name key (nested maps: a key string per look-up would cost a string each). */
+class ByKind {
+  private readonly kinds = new Map<RefKind, Map<string, Candidate[]>>();
+
+  get(kind: RefKind, key: string): Candidate[] | undefined {
+    return this.kinds.get(kind)?.get(key);
+  }
+
+  set(kind: RefKind, key: string, list: Candidate[]): void {
+    let byKey = this.kinds.get(kind);
+    if (byKey === undefined) this.kinds.set(kind, (byKey = new Map()));
+    byKey.set(key, list);
+  }
+
+  add(kind: RefKind, key: string, c: Candidate): void {
+    const list = this.get(kind, key);
+    if (list === undefined) this.set(kind, key, [c]);
+    else if (!list.some((x) => x.ref.label === c.ref.label && x.ref.id === c.ref.id)) list.push(c);
+  }
+
+  /** Every candidate of the given kinds for the key (the same record may come twice: a country is an organisation too). */
+  all(kinds: RefKind[], key: string): Candidate[] {
+    return kinds.flatMap((k) => this.get(k, key) ?? []);
+  }
 }
 
 /** The file's own entities, by id and by every name, per kind. */
 class FileIndex {
-  readonly ids = new Map<string, Candidate[]>();
-  readonly names = new Map<string, Candidate[]>();
+  readonly ids = new ByKind();
+  readonly names = new ByKind();
 
   constructor(file: FactFile) {
     for (const [section, label] of Object.entries(ENTITY_SECTIONS) as [EntitySection, EntityLabel][]) {
       for (const decl of (file[section] ?? []) as unknown as Array<Record<string, unknown>>) {
         const name = String(decl.name ?? decl.title);
-        const candidate: Candidate = { label, id: decl.id as string, name };
+        const candidate: Candidate = { ref: { label, id: decl.id as string }, name };
         const kinds: RefKind[] = label === 'Organization' && decl.kind === 'COUNTRY' ? ['Organization', 'Country'] : [label];
         for (const kind of kinds) {
-          this.push(this.ids, `${kind}|${nameKey(decl.id as string)}`, candidate);
+          this.ids.add(kind, nameKey(decl.id as string), candidate);
           const keys = new Set([name, ...((decl.aliases as string[]) ?? []), ...(typeof decl.nativeName === 'string' ? [decl.nativeName] : [])].map(nameKey));
-          for (const key of keys) this.push(this.names, `${kind}|${key}`, candidate);
+          for (const key of keys) this.names.add(kind, key, candidate);
         }
       }
     }
   }
-
-  private push(map: Map<string, Candidate[]>, key: string, c: Candidate) {
-    const list = map.get(key) ?? [];
-    if (!list.some((x) => x.label === c.label && x.id === c.id)) list.push(c);
-    map.set(key, list);
-  }
 }
 
-const dedupe = (list: Candidate[]) => [...new Map(list.map((c) => [`${c.label}|${c.id}`, c])).values()];
+const dedupe = (list: Candidate[]) => [...new Map(list.map((c) => [`${c.ref.label}|${c.ref.id}`, c])).values()];
 
 /** The graph's candidates for keys, ONE query per kind (`names/resolve`), whatever the file's size. */
-async function graphCandidates(db: QueryRunner, keysByKind: Map<RefKind, Set<string>>): Promise<Map<string, Candidate[]>> {
-  const out = new Map<string, Candidate[]>();
+async function graphCandidates(db: QueryRunner, keysByKind: Map<RefKind, Set<string>>): Promise<ByKind> {
+  const out = new ByKind();
   for (const [kind, keys] of keysByKind) {
     if (keys.size === 0) continue;
     const rows = await db.read<{ key: string; value: Array<{ id: string; name: string }> }>('names/resolve', { keys: [...keys], label: kind });
     const label: EntityLabel = kind === 'Country' ? 'Organization' : kind;
-    for (const row of rows) out.set(`${kind}|${row.key}`, row.value.map((v) => ({ label, id: v.id, name: v.name })));
+    for (const row of rows) out.set(kind, row.key, row.value.map((v) => ({ ref: { label, id: v.id }, name: v.name })));
   }
   return out;
 }
@@ -204,45 +235,46 @@ export async function resolveReferences(file: FactFile, db: QueryRunner): Promis
   const { sites, factSites } = collectSites(file);
   const index = new FileIndex(file);
 
+  // A reference's name key, computed once: the look-up and the resolution below both need it.
+  const keys = sites.map((site) => nameKey(site.value));
   const keysByKind = new Map<RefKind, Set<string>>();
-  for (const site of sites) {
-    const key = nameKey(site.value);
+  sites.forEach((site, i) => {
+    const key = keys[i];
     // A single-kind reference that matches a file id needs no look-up: ids are unique per kind.
-    if (site.kinds.length === 1 && index.ids.has(`${site.kinds[0]}|${key}`)) continue;
+    if (site.kinds.length === 1 && index.ids.get(site.kinds[0], key) !== undefined) return;
     for (const kind of site.kinds) {
       if (!keysByKind.has(kind)) keysByKind.set(kind, new Set());
       keysByKind.get(kind)!.add(key);
     }
-  }
+  });
   const graph = await graphCandidates(db, keysByKind);
 
-  const entities = new Map<string, EntityRef>();
-  for (const site of sites) {
-    const key = nameKey(site.value);
+  const entities = new PlaceMap<EntityRef>();
+  sites.forEach((site, i) => {
+    const key = keys[i];
     // The common case, settled at once: a single-kind reference to one of the file's own ids (the
     // rule below would choose it too: an id match wins, and the graph can only add the same record).
     if (site.kinds.length === 1) {
-      const own = index.ids.get(`${site.kinds[0]}|${key}`);
+      const own = index.ids.get(site.kinds[0], key);
       if (own?.length === 1) {
-        entities.set(formatPath(site.path), { label: own[0].label, id: own[0].id });
-        continue;
+        entities.set(site.holder, site.key, own[0].ref);
+        return;
       }
     }
-    const fromFile = (map: Map<string, Candidate[]>) => dedupe(site.kinds.flatMap((k) => map.get(`${k}|${key}`) ?? []));
-    const fromGraph = site.kinds.flatMap((k) => graph.get(`${k}|${key}`) ?? []);
-    const byId = dedupe([...fromFile(index.ids), ...fromGraph.filter((c) => c.id === key)]);
-    const byFileName = fromFile(index.names);
+    const fromGraph = graph.all(site.kinds, key);
+    const byId = dedupe([...index.ids.all(site.kinds, key), ...fromGraph.filter((c) => c.ref.id === key)]);
+    const byFileName = dedupe(index.names.all(site.kinds, key));
     const byGraphName = dedupe(fromGraph);
     const chosen = [byId, byFileName, byGraphName].find((list) => list.length > 0) ?? [];
     if (chosen.length === 1) {
-      entities.set(formatPath(site.path), { label: chosen[0].label, id: chosen[0].id });
+      entities.set(site.holder, site.key, chosen[0].ref);
     } else if (chosen.length === 0) {
-      problems.push({ path: site.path, message: `no ${words(site.kinds)} is named "${site.value}"` });
+      problems.push({ path: pathOf(site), message: `no ${words(site.kinds)} is named "${site.value}"` });
     } else {
-      const list = [...chosen].sort((a, b) => a.id.localeCompare(b.id)).map((c) => `${c.id} (${c.name})`).join(', ');
-      problems.push({ path: site.path, message: `"${site.value}" is ambiguous: it names ${list}; refer by id` });
+      const list = [...chosen].sort((a, b) => a.ref.id.localeCompare(b.ref.id)).map((c) => `${c.ref.id} (${c.name})`).join(', ');
+      problems.push({ path: pathOf(site), message: `"${site.value}" is ambiguous: it names ${list}; refer by id` });
     }
-  }
+  });
 
   // Facts: by id only, in this file or in the graph.
   const fileFacts = new Map<string, FactLabel>();
@@ -256,13 +288,13 @@ export async function resolveReferences(file: FactFile, db: QueryRunner): Promis
     for (const row of await db.read<GraphFact>('ingest/facts-by-id', { ids: ids.slice(i, i + 20_000) })) graphFacts.set(row.id, row);
   }
 
-  const facts = new Map<string, FactRef>();
+  const facts = new PlaceMap<FactRef>();
   for (const site of factSites) {
     const label = fileFacts.get(site.value) ?? graphFacts.get(site.value)?.kind;
     const wantedKinds = site.kinds.length > 0 ? words(site.kinds) : 'fact';
-    if (!label) problems.push({ path: site.path, message: `no ${wantedKinds} has the id "${site.value}"` });
-    else if (site.kinds.length > 0 && !site.kinds.includes(label)) problems.push({ path: site.path, message: `"${site.value}" is a ${KIND_WORDS[label]}, not a ${wantedKinds}` });
-    else facts.set(formatPath(site.path), { label, id: site.value });
+    if (!label) problems.push({ path: pathOf(site), message: `no ${wantedKinds} has the id "${site.value}"` });
+    else if (site.kinds.length > 0 && !site.kinds.includes(label)) problems.push({ path: pathOf(site), message: `"${site.value}" is a ${KIND_WORDS[label]}, not a ${wantedKinds}` });
+    else facts.set(site.holder, site.key, { label, id: site.value });
   }
 
   // A fact id is unique across all facts: a file cannot turn a graph's tenure into a meeting.

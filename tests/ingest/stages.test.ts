@@ -72,6 +72,16 @@ describe('parsing and locations', () => {
     expect(yaml.locate(path)).toEqual({ line, column: BASE.split('\n')[line - 1].indexOf('TL') + 1 });
   });
 
+  test('a YAML alias becomes a copy of its anchor, never the same object in two places', () => {
+    const text = 'meetings:\n  - participants: [&wang { person: wang-yi, position: fm }]\n  - participants: [*wang]\n';
+    const parsed = parseFactText(text, 'aliases.yaml');
+    if (!parsed.ok) throw new Error('does not parse');
+    const [first, second] = (parsed.data as { meetings: Array<{ participants: object[] }> }).meetings;
+    expect(second.participants[0]).toEqual(first.participants[0]);
+    // The stages key what they resolve by the object that holds it (place-map.ts).
+    expect(second.participants[0]).not.toBe(first.participants[0]);
+  });
+
   test('the JSON locator falls back to the nearest existing ancestor and can point at a key', () => {
     const text = '{\n  "a": [\n    {"b": 1},\n    {"c": "x, ]}"}\n  ],\n  "d": {"e": null}\n}';
     const locate = jsonLocator(text);
