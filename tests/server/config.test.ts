@@ -9,6 +9,7 @@ describe('configuration from the environment', () => {
     expect(config.NEO4J_URI).toBeUndefined();
     expect(config.EMBEDDED_NEO4J_PORT).toBe(0);
     expect(config.LOG_LEVEL).toBe('info');
+    expect(config.HEAP_GROWING_PERCENT).toBe(30);
     expect(dataDir(config)).toBe(path.join(PROJECT_ROOT, 'data', 'neo4j'));
   });
 
@@ -23,6 +24,7 @@ describe('configuration from the environment', () => {
       NEO4J_DATABASE: 'graph',
       DATA_DIR: '/tmp/somewhere',
       EMBEDDED_NEO4J_PORT: '7688',
+      HEAP_GROWING_PERCENT: '0',
     });
     expect(config).toMatchObject({
       PORT: 8080,
@@ -33,6 +35,7 @@ describe('configuration from the environment', () => {
       NEO4J_PASSWORD: 'secret',
       NEO4J_DATABASE: 'graph',
       EMBEDDED_NEO4J_PORT: 7688,
+      HEAP_GROWING_PERCENT: 0,
     });
     expect(dataDir(config)).toBe('/tmp/somewhere');
   });
@@ -52,6 +55,7 @@ describe('configuration from the environment', () => {
     ['EMBEDDED_NEO4J_HEAP', 'lots', /EMBEDDED_NEO4J_HEAP must look like 512m or 2g/],
     ['NEO4J_QUERY_TIMEOUT_MS', '0', /NEO4J_QUERY_TIMEOUT_MS must be positive/],
     ['SEED_ON_EMPTY', 'maybe', /SEED_ON_EMPTY must be true or false/],
+    ['HEAP_GROWING_PERCENT', '-5', /HEAP_GROWING_PERCENT/],
   ])('rejects %s=%s with a message naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
