@@ -227,8 +227,10 @@ function linkKey(l: Link): string {
 export class RankIndex {
   readonly claimsBySuperior = new Map<string, ClaimRecord[]>();
   readonly claimsByInferior = new Map<string, ClaimRecord[]>();
-  /** Holdings by context and person (key `context\u0000person`), in their original order. */
-  readonly holdingsByContextPerson = new Map<string, HoldingRecord[]>();
+  /** Holdings by context, then person, in their original order. */
+  readonly holdings = new Map<string, Map<string, HoldingRecord[]>>();
+  /** The contexts in which each person holds a position with a precedence level, at some time. */
+  readonly contextsByPerson = new Map<string, Set<string>>();
   private readonly segmentsByHoldings = new Map<string, Segment[]>();
 
   constructor(readonly rows: RankGraphRows) {
@@ -236,12 +238,20 @@ export class RankIndex {
       push(this.claimsBySuperior, claim.superiorId, claim);
       push(this.claimsByInferior, claim.inferiorId, claim);
     }
-    for (const h of rows.holdings) push(this.holdingsByContextPerson, `${h.contextId}\u0000${h.personId}`, h);
+    for (const h of rows.holdings) {
+      let byPerson = this.holdings.get(h.contextId);
+      if (!byPerson) this.holdings.set(h.contextId, (byPerson = new Map()));
+      push(byPerson, h.personId, h);
+      let contexts = this.contextsByPerson.get(h.personId);
+      if (!contexts) this.contextsByPerson.set(h.personId, (contexts = new Set()));
+      contexts.add(h.contextId);
+    }
   }
 
-  /** effectiveSegments of `kept`, some of the holdings under `key`, computed once per distinct subset. */
-  segmentsOf(key: string, kept: HoldingRecord[]): Segment[] {
-    const all = this.holdingsByContextPerson.get(key) ?? [];
+  /** effectiveSegments of `kept`, some of the person's holdings in the context, computed once per distinct subset. */
+  segmentsOf(contextId: string, personId: string, kept: HoldingRecord[]): Segment[] {
+    const all = this.holdings.get(contextId)?.get(personId) ?? [];
+    const key = `${contextId}\u0000${personId}`;
     const memo = kept.length === all.length ? key : `${key}\u0000${kept.map((h) => all.indexOf(h)).join(',')}`;
     let segments = this.segmentsByHoldings.get(memo);
     if (!segments) {
@@ -252,39 +262,50 @@ export class RankIndex {
   }
 }
 
+/** A context's effective-level segments in one view: by person, and all of them by level. */
+interface ContextSegments {
+  byPerson: Map<string, Segment[]>;
+  byLevel: Segment[];
+}
+
 /**
  * One view of rank: the claims and precedence of one context (every context when null) on one day
  * (every day when null), indexed for walking. Claims are taken from the snapshot's RankIndex when
  * they hold in the view (claimHolds). Effective-level segments are computed from the holdings that
  * hold in the view (holdingHolds), before any segment is cut to the day: a holding that does not
- * cover the day must not cut short the segment of one that does. A RankGraph is never changed
- * once built, so the rank cache (rank-graph.cache.ts) shares one between requests.
+ * cover the day must not cut short the segment of one that does. They are computed per context,
+ * the first time the view needs that context: a question about one person reaches only the
+ * contexts the person is ranked in. What a view computes depends on the snapshot alone, so the
+ * rank cache (rank-graph.cache.ts) shares one between requests.
  */
 export class RankGraph {
-  /** contextId → personId → segments. */
-  private readonly segments = new Map<string, Map<string, Segment[]>>();
-  /** contextId → all segments of the context, by level. */
-  private readonly segmentsByContext = new Map<string, Segment[]>();
+  private readonly contexts = new Map<string, ContextSegments>();
   private contextIdList: string[] | null = null;
 
   constructor(
     private readonly index: RankIndex,
     readonly asOf: string | null,
     readonly contextId: string | null = null,
-  ) {
-    for (const [key, holdings] of this.index.holdingsByContextPerson) {
-      const kept = holdings.filter((h) => holdingHolds(h, asOf, contextId));
-      if (kept.length === 0) continue;
-      let segs = this.index.segmentsOf(key, kept);
-      if (asOf !== null) segs = segs.filter((s) => validOn(s, asOf));
-      if (segs.length === 0) continue;
-      const { contextId: context, personId } = kept[0];
-      let byPerson = this.segments.get(context);
-      if (!byPerson) this.segments.set(context, (byPerson = new Map()));
-      byPerson.set(personId, segs);
-      for (const s of segs) push(this.segmentsByContext, context, s);
+  ) {}
+
+  /** The context's segments in this view, computed on first use. */
+  private segmentsIn(contextId: string): ContextSegments {
+    let found = this.contexts.get(contextId);
+    if (found === undefined) {
+      found = { byPerson: new Map(), byLevel: [] };
+      for (const [personId, holdings] of this.index.holdings.get(contextId) ?? []) {
+        const kept = holdings.filter((h) => holdingHolds(h, this.asOf, this.contextId));
+        if (kept.length === 0) continue;
+        let segs = this.index.segmentsOf(contextId, personId, kept);
+        if (this.asOf !== null) segs = segs.filter((s) => validOn(s, this.asOf!));
+        if (segs.length === 0) continue;
+        found.byPerson.set(personId, segs);
+        found.byLevel.push(...segs);
+      }
+      found.byLevel.sort((a, b) => a.level - b.level || a.personId.localeCompare(b.personId));
+      this.contexts.set(contextId, found);
     }
-    for (const list of this.segmentsByContext.values()) list.sort((a, b) => a.level - b.level || a.personId.localeCompare(b.personId));
+    return found;
   }
 
   /** Whether a claim holds in this view: in its context, and valid on its day. */
@@ -301,7 +322,8 @@ export class RankGraph {
   /** Every context with a claim or a precedence level in this view, sorted. */
   get contextIds(): string[] {
     if (this.contextIdList === null) {
-      const contexts = new Set<string>(this.segments.keys());
+      const contexts = new Set<string>();
+      for (const context of this.index.holdings.keys()) if (this.segmentsIn(context).byLevel.length > 0) contexts.add(context);
       for (const claim of this.index.rows.claims) if (this.holds(claim)) contexts.add(claim.contextId);
       this.contextIdList = [...contexts].sort();
     }
@@ -313,13 +335,13 @@ export class RankGraph {
     const found = new Set<string>();
     for (const c of this.claimsOf(personId, 'DOWN')) found.add(c.contextId);
     for (const c of this.claimsOf(personId, 'UP')) found.add(c.contextId);
-    for (const [contextId, byPerson] of this.segments) if (byPerson.has(personId)) found.add(contextId);
+    for (const contextId of this.index.contextsByPerson.get(personId) ?? []) if (this.segmentsOf(contextId, personId).length > 0) found.add(contextId);
     return [...found].sort();
   }
 
   /** The person's effective-level segments in a context (on `asOf` only, when given). */
   segmentsOf(contextId: string, personId: string): Segment[] {
-    return this.segments.get(contextId)?.get(personId) ?? [];
+    return this.segmentsIn(contextId).byPerson.get(personId) ?? [];
   }
 
   /** Links leaving `personId` in `direction` inside one context. */
@@ -340,7 +362,7 @@ export class RankGraph {
     }
     const own = this.segmentsOf(contextId, personId);
     if (own.length > 0) {
-      for (const other of this.segmentsByContext.get(contextId) ?? []) {
+      for (const other of this.segmentsIn(contextId).byLevel) {
         if (other.personId === personId) continue;
         for (const mine of own) {
           const below = direction === 'DOWN' ? mine.level < other.level : other.level < mine.level;
