@@ -11,14 +11,16 @@ const QUERY_ROOT = path.join(PROJECT_ROOT, 'cypher', 'queries');
 const cache = new Map<string, string>();
 
 /**
- * A named query with literals set. Cypher takes no parameter where a number shapes the query
- * itself (the bounds of a quantified path), so such a number is marked in the file by a block
- * comment holding its name right before it (see traversal/shortest-path). The file as written is
- * valid Cypher with its own value; a caller may set another, always a whole number, never text.
+ * A named query with literals set. Cypher takes no parameter where a value shapes the query itself
+ * (the bounds of a quantified path, the relationship types of a pattern), so such a value is
+ * marked in the file by a block comment holding its name right before it (see
+ * traversal/shortest-path). The file as written is valid Cypher with its own value; a caller may
+ * set another: a whole number, or a list of identifiers (relationship types, written `A|B`), never
+ * free text. Identifiers come from the service's own constants, and are checked all the same.
  */
 export interface NamedQuery {
   name: string;
-  literals: Record<string, number>;
+  literals: Record<string, number | string[]>;
 }
 
 export type QueryName = string | NamedQuery;
@@ -40,13 +42,23 @@ export function cypher(query: QueryName): string {
   return typeof query === 'string' ? text : withLiterals(name, text, query.literals);
 }
 
-function withLiterals(name: string, text: string, literals: Record<string, number>): string {
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const LITERAL_TEXT = { number: '\\d+', identifiers: '[A-Za-z_][A-Za-z0-9_]*(?:\\|[A-Za-z_][A-Za-z0-9_]*)*' };
+
+function withLiterals(name: string, text: string, literals: Record<string, number | string[]>): string {
   let result = text;
   for (const [literal, value] of Object.entries(literals)) {
-    if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name}: literal ${literal} must be a whole number, not ${value}`);
-    const marker = new RegExp(`/\\*${literal}\\*/\\d+`, 'g');
+    let replacement: string;
+    if (Array.isArray(value)) {
+      if (value.length === 0 || !value.every((v) => IDENTIFIER.test(v))) throw new Error(`${name}: literal ${literal} must be a list of identifiers, not ${JSON.stringify(value)}`);
+      replacement = value.join('|');
+    } else {
+      if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name}: literal ${literal} must be a whole number, not ${value}`);
+      replacement = String(value);
+    }
+    const marker = new RegExp(`/\\*${literal}\\*/${Array.isArray(value) ? LITERAL_TEXT.identifiers : LITERAL_TEXT.number}`, 'g');
     if (!marker.test(result)) throw new Error(`${name} has no literal /*${literal}*/`);
-    result = result.replace(marker, `/*${literal}*/${value}`);
+    result = result.replace(marker, `/*${literal}*/${replacement}`);
   }
   return result;
 }

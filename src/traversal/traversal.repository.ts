@@ -26,21 +26,28 @@ const KIND_GRAPH: Record<EdgeKind, { types: string[]; labels: string[]; relation
 
 const ALL_KINDS = Object.values(EdgeKind);
 
-/** Per relationship type: the kind it belongs to, its label, and which end is the fact it rests on. */
-const EDGE_TYPES: Record<string, { kind: EdgeKind; label: string; fact: 'source' | 'target' | 'claim' }> = {
-  PARTICIPATED_IN: { kind: EdgeKind.MEETING, label: 'took part in', fact: 'target' },
-  HELD: { kind: EdgeKind.OFFICE, label: 'held', fact: 'target' },
-  OF_POSITION: { kind: EdgeKind.OFFICE, label: 'of position', fact: 'source' },
-  RANKS_ABOVE: { kind: EdgeKind.RANK, label: 'ranks above', fact: 'claim' },
-  SPOKEN_BY: { kind: EdgeKind.STATEMENT, label: 'spoken by', fact: 'source' },
-  AT: { kind: EdgeKind.STATEMENT, label: 'made at', fact: 'source' },
-  INVITER: { kind: EdgeKind.INVITATION, label: 'inviter', fact: 'source' },
-  INVITEE: { kind: EdgeKind.INVITATION, label: 'invitee', fact: 'source' },
-  FULFILLED_BY: { kind: EdgeKind.INVITATION, label: 'fulfilled by', fact: 'source' },
-  MADE_AT: { kind: EdgeKind.INVITATION, label: 'extended at', fact: 'source' },
-  TRAVELLED: { kind: EdgeKind.TRIP, label: 'travelled', fact: 'target' },
-  DURING: { kind: EdgeKind.TRIP, label: 'during', fact: 'source' },
+/**
+ * Per relationship type: the kind it belongs to, its label, which end is the fact it rests on, and
+ * the labels its two ends can have in this graph (what the importer writes; a test checks them
+ * against the seeded graph).
+ */
+const EDGE_TYPES: Record<string, { kind: EdgeKind; label: string; fact: 'source' | 'target' | 'claim'; ends: string[] }> = {
+  PARTICIPATED_IN: { kind: EdgeKind.MEETING, label: 'took part in', fact: 'target', ends: ['Person', 'Meeting'] },
+  HELD: { kind: EdgeKind.OFFICE, label: 'held', fact: 'target', ends: ['Person', 'Tenure'] },
+  OF_POSITION: { kind: EdgeKind.OFFICE, label: 'of position', fact: 'source', ends: ['Tenure', 'Precedence', 'Position'] },
+  RANKS_ABOVE: { kind: EdgeKind.RANK, label: 'ranks above', fact: 'claim', ends: ['Person'] },
+  SPOKEN_BY: { kind: EdgeKind.STATEMENT, label: 'spoken by', fact: 'source', ends: ['Statement', 'Person', 'Organization'] },
+  AT: { kind: EdgeKind.STATEMENT, label: 'made at', fact: 'source', ends: ['Statement', 'Meeting', 'Place'] },
+  INVITER: { kind: EdgeKind.INVITATION, label: 'inviter', fact: 'source', ends: ['Invitation', 'Person'] },
+  INVITEE: { kind: EdgeKind.INVITATION, label: 'invitee', fact: 'source', ends: ['Invitation', 'Person'] },
+  FULFILLED_BY: { kind: EdgeKind.INVITATION, label: 'fulfilled by', fact: 'source', ends: ['Invitation', 'Person'] },
+  MADE_AT: { kind: EdgeKind.INVITATION, label: 'extended at', fact: 'source', ends: ['Invitation', 'Meeting'] },
+  TRAVELLED: { kind: EdgeKind.TRIP, label: 'travelled', fact: 'target', ends: ['Person', 'Trip'] },
+  DURING: { kind: EdgeKind.TRIP, label: 'during', fact: 'source', ends: ['Meeting', 'Trip'] },
 };
+
+/** The labels each relationship type's ends can have, for the test that checks them against a graph. */
+export const EDGE_TYPE_ENDS: Record<string, readonly string[]> = Object.fromEntries(Object.entries(EDGE_TYPES).map(([type, spec]) => [type, spec.ends]));
 
 const NODE_KINDS: Array<[string, GraphNodeKind]> = [
   ['Person', GraphNodeKind.PERSON],
@@ -213,11 +220,13 @@ export async function findShortestPath(db: QueryRunner, fromId: string, toId: st
   const labels = [...new Set(kinds.flatMap((k) => KIND_GRAPH[k].labels))];
   // No path of at most maxHops person hops has more relationships than this: the search stops there.
   const maxRelationships = maxHops * Math.max(...kinds.map((k) => KIND_GRAPH[k].relationshipsPerHop));
-  const query = { name: 'traversal/shortest-path', literals: { maxRelationships } };
+  // When every end of every allowed type is a person or an allowed label, the label test is moot.
+  const allowed = new Set(['Person', ...labels]);
+  const labelsImplied = types.every((t) => EDGE_TYPES[t].ends.every((l) => allowed.has(l))) ? 1 : 0;
+  const query = { name: 'traversal/shortest-path', literals: { types, labelsImplied, maxRelationships } };
   const [row] = await db.read<{ hops: number; nodes: RawNode[]; edges: RawEdge[] }>(query, {
     fromId,
     toId,
-    types,
     labels,
     maxHops,
     preference: TYPE_PREFERENCE,

@@ -4,6 +4,7 @@
  * Xi > Wang > Qin, the invitation to Qin fulfilled by Wang.
  */
 import { importText } from '../../src/ingest/importer';
+import { EDGE_TYPE_ENDS } from '../../src/traversal/traversal.repository';
 import { dataOf, useSeededServer } from '../support/seeded';
 
 interface GraphNode {
@@ -53,6 +54,20 @@ describe('shortestPath and egoNetwork on the seeds', () => {
     );
 
   describe('shortestPath', () => {
+    it('knows which labels each relationship type it walks can reach: every end in the seeded graph is one of them', async () => {
+      // The search drops its label test when the types alone imply the labels (EDGE_TYPE_ENDS); a
+      // relationship the importer starts writing between other labels must show up here.
+      const rows = (await server().db.runAdministrative(
+        'MATCH (a)-[r]->(b) WHERE type(r) IN $types UNWIND [a, b] AS n RETURN type(r) AS type, collect(DISTINCT labels(n)) AS labelSets',
+        { types: Object.keys(EDGE_TYPE_ENDS) },
+      )) as Array<{ type: string; labelSets: string[][] }>;
+      // The seeds have every kind of fact, so every type is there to check.
+      expect(rows.map((r) => r.type).sort()).toEqual(Object.keys(EDGE_TYPE_ENDS).sort());
+      for (const { type, labelSets } of rows) {
+        for (const labels of labelSets) expect({ type, labels, known: labels.some((l) => EDGE_TYPE_ENDS[type].includes(l)) }).toEqual({ type, labels, known: true });
+      }
+    });
+
     it('Blinken → Qin Gang is one meeting hop: the Sunday meeting, with its evidence on both edges', async () => {
       const path = dataOf(await shortest('Blinken', 'Qin Gang')).shortestPath!;
       expect(path.length).toBe(1);
