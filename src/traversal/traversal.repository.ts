@@ -12,16 +12,17 @@ export const EGO_DEPTH_MAX = 3;
 export const SUBGRAPH_MAX_NODES = 2000;
 
 /**
- * What each kind of connection may walk: relationship types, the labels of the nodes between
- * people, and how many relationships one person-to-person hop of that kind takes.
+ * What each kind of connection may walk besides its relationship types (EDGE_TYPES below): the
+ * labels of the nodes between people, and how many relationships one person-to-person hop of that
+ * kind takes.
  */
-const KIND_GRAPH: Record<EdgeKind, { types: string[]; labels: string[]; relationshipsPerHop: number }> = {
-  [EdgeKind.MEETING]: { types: ['PARTICIPATED_IN'], labels: ['Meeting'], relationshipsPerHop: 2 },
-  [EdgeKind.OFFICE]: { types: ['HELD', 'OF_POSITION'], labels: ['Tenure', 'Position'], relationshipsPerHop: 4 },
-  [EdgeKind.RANK]: { types: ['RANKS_ABOVE'], labels: [], relationshipsPerHop: 1 },
-  [EdgeKind.STATEMENT]: { types: ['SPOKEN_BY', 'AT'], labels: ['Statement'], relationshipsPerHop: 2 },
-  [EdgeKind.INVITATION]: { types: ['INVITER', 'INVITEE', 'FULFILLED_BY', 'MADE_AT'], labels: ['Invitation'], relationshipsPerHop: 2 },
-  [EdgeKind.TRIP]: { types: ['TRAVELLED', 'DURING'], labels: ['Trip'], relationshipsPerHop: 2 },
+const KIND_GRAPH: Record<EdgeKind, { labels: string[]; relationshipsPerHop: number }> = {
+  [EdgeKind.MEETING]: { labels: ['Meeting'], relationshipsPerHop: 2 },
+  [EdgeKind.OFFICE]: { labels: ['Tenure', 'Position'], relationshipsPerHop: 4 },
+  [EdgeKind.RANK]: { labels: [], relationshipsPerHop: 1 },
+  [EdgeKind.STATEMENT]: { labels: ['Statement'], relationshipsPerHop: 2 },
+  [EdgeKind.INVITATION]: { labels: ['Invitation'], relationshipsPerHop: 2 },
+  [EdgeKind.TRIP]: { labels: ['Trip'], relationshipsPerHop: 2 },
 };
 
 const ALL_KINDS = Object.values(EdgeKind);
@@ -216,7 +217,7 @@ const TYPE_PREFERENCE: Record<string, number> = Object.fromEntries(
  * it has more than `maxHops` person-to-person hops. The query chooses among equally short paths.
  */
 export async function findShortestPath(db: QueryRunner, fromId: string, toId: string, maxHops: number, kinds: EdgeKind[]): Promise<Path | null> {
-  const types = [...new Set(kinds.flatMap((k) => KIND_GRAPH[k].types))];
+  const types = Object.keys(EDGE_TYPES).filter((t) => kinds.includes(EDGE_TYPES[t].kind));
   const labels = [...new Set(kinds.flatMap((k) => KIND_GRAPH[k].labels))];
   // No path of at most maxHops person hops has more relationships than this: the search stops there.
   const maxRelationships = maxHops * Math.max(...kinds.map((k) => KIND_GRAPH[k].relationshipsPerHop));
