@@ -5,10 +5,11 @@
  * holdings of whole contexts, because a closure can reach anyone in them. Reading and indexing
  * them on every request made a rank question cost ~15 ms of the service's CPU, against 0.5 ms for
  * a hand-written Cypher statement (docs/benchmark.md, W4). So the rows of every context and every
- * date are read once (`rank/graph`), kept as a snapshot, and narrowed in memory to the asOf and
- * context a request asks about (`narrowRows`); the RankGraphs built from them are kept too, for
- * the last RANK_GRAPH_CACHE_SIZE (asOf, context) pairs asked about. Everything kept is immutable
- * and shared between requests.
+ * date are read once (`rank/graph`), kept as a snapshot and indexed once (RankIndex); each
+ * request's RankGraph takes from the index what holds on its asOf and in its context (claimHolds,
+ * holdingHolds). The RankGraphs are kept too, for the last RANK_GRAPH_CACHE_SIZE (asOf, context)
+ * pairs asked about. Everything kept is shared between requests: what a RankGraph fills in on
+ * first use depends on the snapshot alone.
  *
  * When a snapshot may be served:
  * - Writes made by this process (imports, `correctFact`, `retractFact`, `mergePeople`) call

@@ -78,28 +78,20 @@ export interface RankGraphRows {
 }
 
 /**
- * The rows of one request's graph, out of the rows of every context and every date: those of
- * `contextId` (all when null) and, with `asOf`, those valid on that day (`validOn`: from <= D < to,
- * null = open), in their original order. This is the narrowing `rank/graph` did in Cypher before
- * its rows were cached; it must happen to the rows, before RankGraph computes effective levels,
- * because a holding that does not cover the day must not cut short the segment of one that does.
- * A holding's `from` is never null (it is a tenure's start, which a tenure must have, or a later
- * precedence start), so "null = open" here and Cypher's "null compares as false" agree.
+ * Whether a claim belongs to the graph of `asOf` and `contextId`: in that context (any when null)
+ * and, with `asOf`, valid on that day (`validOn`: from <= D < to, null = open). This is the
+ * narrowing `rank/graph` did in Cypher before its rows were cached (tests/rank/rank.cache.test.ts
+ * checks the two agree).
  */
-export function narrowRows(rows: RankGraphRows, asOf: string | null, contextId: string | null): RankGraphRows {
-  if (asOf === null && contextId === null) return rows;
-  return {
-    claims: rows.claims.filter((c) => claimHolds(c, asOf, contextId)),
-    holdings: rows.holdings.filter((h) => holdingHolds(h, asOf, contextId)),
-  };
-}
-
-/** Whether a claim belongs to the graph of `asOf` and `contextId` (narrowRows' rule for claims). */
 export function claimHolds(c: ClaimRecord, asOf: string | null, contextId: string | null): boolean {
   return (contextId === null || c.contextId === contextId) && (asOf === null || validOn({ from: c.validFrom, to: c.validTo }, asOf));
 }
 
-/** Whether a holding belongs to the graph of `asOf` and `contextId` (narrowRows' rule for holdings). */
+/**
+ * Whether a holding belongs to the graph of `asOf` and `contextId`, by the same rule. A holding's
+ * `from` is never null (it is a tenure's start, which a tenure must have, or a later precedence
+ * start), so "null = open" here and Cypher's "null compares as false" agree.
+ */
 export function holdingHolds(h: HoldingRecord, asOf: string | null, contextId: string | null): boolean {
   return (contextId === null || h.contextId === contextId) && (asOf === null || validOn(h, asOf));
 }

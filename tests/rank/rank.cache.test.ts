@@ -1,6 +1,6 @@
 /**
  * The rank cache (src/rank/rank-graph.cache.ts) and the in-memory narrowing it relies on
- * (narrowRows in src/rank/rank.engine.ts):
+ * (claimHolds and holdingHolds in src/rank/rank.engine.ts):
  * - the rows narrowed in memory are exactly the rows `rank/graph` returned when it narrowed them
  *   in Cypher, on the seeds and the generated graph, for every date where anything changes, and a
  *   graph built from the snapshot's shared index answers as one built from those rows alone;
@@ -11,11 +11,17 @@
 import { ConfigError, loadConfig } from '../../src/config';
 import type { QueryRunner } from '../../src/neo4j/database';
 import { RankGraphCache } from '../../src/rank/rank-graph.cache';
-import { narrowRows, RankGraph, type RankGraphRows, RankIndex, stepsOf } from '../../src/rank/rank.engine';
+import { claimHolds, holdingHolds, RankGraph, type RankGraphRows, RankIndex, stepsOf } from '../../src/rank/rank.engine';
 import { importLargeGraph } from '../support/graphs';
 import { openTestDatabase, seedGraph } from '../support/harness';
 
 jest.setTimeout(180_000);
+
+/** The rows of every context and date narrowed to one asOf and context by the engine's rule. */
+const narrowRows = (rows: RankGraphRows, asOf: string | null, contextId: string | null): RankGraphRows => ({
+  claims: rows.claims.filter((c) => claimHolds(c, asOf, contextId)),
+  holdings: rows.holdings.filter((h) => holdingHolds(h, asOf, contextId)),
+});
 
 /**
  * The oracle: `rank/graph` as it was before the cache, narrowing to `$asOf` and `$contextId` in the
