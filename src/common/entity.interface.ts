@@ -33,6 +33,6 @@ export async function loadEntity(loaders: LoaderRegistry, ref: EntityRef | null)
   if (!ref) return null;
   const factory = loaderByKind[ref.kind as keyof typeof loaderByKind];
   if (!factory) return null;
-  const entity = await loaders.get(factory as typeof personById).load(ref.id);
+  const entity = await loaders.load(factory as typeof personById, ref.id);
   return entity ? { ...entity, __typename: ref.kind } : null;
 }
