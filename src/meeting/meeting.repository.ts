@@ -8,7 +8,6 @@ import type { Meeting } from './meeting.type';
 export interface MeetingFilter {
   participantId?: string | null;
   withId?: string | null;
-  countryIds?: string[];
   placeId?: string | null;
   topicId?: string | null;
   from?: string | null;
@@ -16,17 +15,28 @@ export interface MeetingFilter {
 }
 
 /** One page of meetings matching the filter, oldest first, keyset-paged. */
-export async function searchMeetings(db: QueryRunner, filter: MeetingFilter, first: number | null | undefined, after: string | null | undefined) {
+export function searchMeetings(db: QueryRunner, filter: MeetingFilter, first: number | null | undefined, after: string | null | undefined) {
+  const { participantId = null, withId = null, placeId = null, topicId = null, from = null, to = null } = filter;
+  return readMeetingPage(db, 'meeting/search', { participantId, withId, placeId, topicId, from, to }, first, after);
+}
+
+/** One page of the meetings two countries (ids) both took part in, oldest first, keyset-paged. */
+export function meetingsBetweenCountries(
+  db: QueryRunner,
+  [a, b]: [string, string],
+  range: { from: string | null; to: string | null },
+  first: number | null | undefined,
+  after: string | null | undefined,
+) {
+  return readMeetingPage(db, 'meeting/between-countries', { a, b, ...range }, first, after);
+}
+
+/** Runs a query that returns `meeting` rows keyset-paged on (date, id), and makes them a connection. */
+async function readMeetingPage(db: QueryRunner, query: string, params: Record<string, unknown>, first: number | null | undefined, after: string | null | undefined) {
   const limit = pageSize(first);
   const cursor = decodeCursor(after, 2);
-  const rows = await db.read<{ meeting: Meeting }>('meeting/search', {
-    participantId: filter.participantId ?? null,
-    withId: filter.withId ?? null,
-    countryIds: filter.countryIds ?? [],
-    placeId: filter.placeId ?? null,
-    topicId: filter.topicId ?? null,
-    from: filter.from ?? null,
-    to: filter.to ?? null,
+  const rows = await db.read<{ meeting: Meeting }>(query, {
+    ...params,
     afterDate: (cursor?.[0] as string | undefined) ?? null,
     afterId: (cursor?.[1] as string | undefined) ?? null,
     limit: limit + 1,

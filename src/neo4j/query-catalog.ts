@@ -6,8 +6,15 @@ import { PROJECT_ROOT } from '../config';
  * Named Cypher queries live as files under `cypher/queries/<aggregate>/<name>.cypher` and are run
  * by name (`person/by-name`), so that every query the service can send is reviewable in one folder
  * and user text can only ever reach Cypher as a parameter.
+ *
+ * Clauses several queries share (the map a meeting is returned as, the rule that picks one of
+ * equally short paths) are written once, in a fragment `<aggregate>/<name>.fragment.cypher`, and
+ * taken in by a line `#include <aggregate>/<name>`. A fragment is not a query of its own, and
+ * includes nothing itself.
  */
 const QUERY_ROOT = path.join(PROJECT_ROOT, 'cypher', 'queries');
+const FRAGMENT_SUFFIX = '.fragment.cypher';
+const INCLUDE = /^#include ([a-z0-9-]+\/[a-z0-9-]+)[ \t]*$/gm;
 const cache = new Map<string, string>();
 
 /**
@@ -34,12 +41,21 @@ export function cypher(query: QueryName): string {
   const name = queryName(query);
   let text = cache.get(name);
   if (text === undefined) {
-    const file = path.join(QUERY_ROOT, `${name}.cypher`);
-    if (!file.startsWith(QUERY_ROOT + path.sep)) throw new Error(`Bad query name ${name}`);
-    text = fs.readFileSync(file, 'utf8');
+    text = readQueryFile(name, '.cypher').replace(INCLUDE, (_line, fragment: string) => {
+      const included = readQueryFile(fragment, FRAGMENT_SUFFIX);
+      if (/^#include /m.test(included)) throw new Error(`${fragment}${FRAGMENT_SUFFIX} includes another fragment; fragments include nothing`);
+      return included.trimEnd();
+    });
+    if (/^#include /m.test(text)) throw new Error(`${name}: malformed #include line (write \`#include <aggregate>/<name>\`)`);
     cache.set(name, text);
   }
   return typeof query === 'string' ? text : withLiterals(name, text, query.literals);
+}
+
+function readQueryFile(name: string, suffix: string): string {
+  const file = path.join(QUERY_ROOT, `${name}${suffix}`);
+  if (!file.startsWith(QUERY_ROOT + path.sep)) throw new Error(`Bad query name ${name}`);
+  return fs.readFileSync(file, 'utf8');
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -70,7 +86,7 @@ export function allQueryNames(): string[] {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.cypher')) names.push(path.relative(QUERY_ROOT, full).replace(/\.cypher$/, '').split(path.sep).join('/'));
+      else if (entry.name.endsWith('.cypher') && !entry.name.endsWith(FRAGMENT_SUFFIX)) names.push(path.relative(QUERY_ROOT, full).replace(/\.cypher$/, '').split(path.sep).join('/'));
     }
   };
   walk(QUERY_ROOT);

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import { DateScalar } from '../common/date.scalar';
 import { resolveNames } from '../common/names';
 import { badInput, notFound } from '../errors';
-import { searchMeetings } from '../meeting/meeting.repository';
+import { meetingsBetweenCountries } from '../meeting/meeting.repository';
 import { MeetingConnection } from '../meeting/meeting.type';
 import { organizationById } from '../organization/organization.loaders';
 import { Organization } from '../organization/organization.type';
@@ -38,7 +38,8 @@ export class BilateralResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() { db }: Context,
   ) {
-    return searchMeetings(db, { countryIds: bilateral.countries.map((c) => c.id), from, to }, first, after);
+    const [a, b] = bilateral.countries;
+    return meetingsBetweenCountries(db, [a.id, b.id], { from, to }, first, after);
   }
 
   @FieldResolver(() => [Topic], { description: 'The issues sources say strain the relation, as of a date when given (else all).' })

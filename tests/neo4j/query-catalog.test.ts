@@ -1,9 +1,12 @@
 /**
  * The query catalogue (src/neo4j/query-catalog.ts): named queries are files, and a literal that
  * shapes a query (a quantifier's bound, a pattern's relationship types) is set by name, as a whole
- * number or a list of identifiers, never as free text.
+ * number or a list of identifiers, never as free text; clauses several queries share are fragments,
+ * included by name; and every query the service can send compiles against the real database.
  */
-import { cypher, queryName } from '../../src/neo4j/query-catalog';
+import type { Database } from '../../src/neo4j/database';
+import { allQueryNames, cypher, queryName } from '../../src/neo4j/query-catalog';
+import { openTestDatabase } from '../support/harness';
 
 describe('named queries with literals', () => {
   const bound = (text: string) => /\{1,\/\*maxRelationships\*\/(\d+)\}/.exec(text)?.[1];
@@ -35,5 +38,33 @@ describe('named queries with literals', () => {
 
   it('refuses a literal the query does not mark', () => {
     expect(() => cypher({ name: 'person/by-name', literals: { maxRelationships: 8 } })).toThrow('person/by-name has no literal /*maxRelationships*/');
+  });
+});
+
+describe('fragments', () => {
+  it('are taken in where a query includes them, and are not queries of their own', () => {
+    const byIds = cypher('meeting/by-ids');
+    expect(byIds).toContain('OPTIONAL MATCH (m)-[:DURING]->(trip:Trip)');
+    expect(byIds).not.toMatch(/^#include/m);
+    expect(cypher('traversal/shortest-path-through-facts')).toContain('ORDER BY hops, kinds, ids');
+    expect(allQueryNames()).toContain('meeting/by-ids');
+    expect(allQueryNames()).not.toContain('meeting/map');
+    expect(allQueryNames().filter((name) => name.endsWith('.fragment'))).toEqual([]);
+  });
+});
+
+describe('every named query', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+  }, 120_000);
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  // EXPLAIN plans a statement without running it: a typo, an unknown function or a fragment that
+  // does not fit its query fails here, not on the first request that sends it.
+  it.each(allQueryNames())('%s compiles (EXPLAIN)', async (name) => {
+    await expect(db.runAdministrative(`EXPLAIN ${cypher(name)}`)).resolves.toBeDefined();
   });
 });

@@ -1,7 +1,6 @@
 // One page of meetings for each of many people at once (Person.meetings under a list of people),
 // oldest first, keyset-paged on (date, id); $limit is the page size plus one. Each meeting comes
-// whole (the map meeting/by-ids returns), so a page costs this one round trip, not a second one
-// for the meetings.
+// whole (meeting/map), so a page costs this one round trip, not a second one for the meetings.
 UNWIND $keys AS key
 CALL (key) {
   MATCH (:Person {id: key})-[:PARTICIPATED_IN]->(m:Meeting)
@@ -11,8 +10,6 @@ CALL (key) {
     AND ($afterDate IS NULL OR m.date > date($afterDate) OR (m.date = date($afterDate) AND m.id > $afterId))
   RETURN m ORDER BY m.date, m.id LIMIT $limit
 }
-OPTIONAL MATCH (m)-[:AT]->(place:Place)
-OPTIONAL MATCH (m)-[:DURING]->(trip:Trip)
-RETURN key, m {.id, date: toString(m.date), endDate: toString(m.endDate), .dateExpression, .durationMinutes, .durationExpression, .format, .cameo, .description,
-               placeId: place.id, tripId: trip.id} AS value
+#include meeting/map
+RETURN key, meeting AS value
 ORDER BY m.date, m.id

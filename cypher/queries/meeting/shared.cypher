@@ -1,6 +1,6 @@
 // The meetings two people shared within [$from, $to] (inclusive, either may be null), oldest
 // first, for Counterpart.meetings. Each key is the two ids separated by a space (ids never hold
-// one); each meeting is the map meeting/by-ids returns.
+// one); each meeting is meeting/map.
 UNWIND $keys AS key
 WITH key, split(key, ' ') AS pair
 MATCH (:Person {id: pair[0]})-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(:Person {id: pair[1]})
@@ -8,8 +8,6 @@ WHERE NOT m:Retracted
   AND ($from IS NULL OR coalesce(m.endDate, m.date) >= date($from))
   AND ($to IS NULL OR m.date <= date($to))
 WITH DISTINCT key, m
-OPTIONAL MATCH (m)-[:AT]->(place:Place)
-OPTIONAL MATCH (m)-[:DURING]->(trip:Trip)
-RETURN key, m {.id, date: toString(m.date), endDate: toString(m.endDate), .dateExpression, .durationMinutes, .durationExpression, .format, .cameo, .description,
-               placeId: place.id, tripId: trip.id} AS value
+#include meeting/map
+RETURN key, meeting AS value
 ORDER BY m.date, m.id
