@@ -1,5 +1,6 @@
 import { badInput, limitExceeded } from '../errors';
 import type { QueryRunner } from '../neo4j/database';
+import type { NamedQuery } from '../neo4j/query-catalog';
 import { EdgeKind, GraphEdge, GraphNode, GraphNodeKind, type Path, type Subgraph } from './traversal.type';
 
 /** shortestPath: person-to-person hops when `maxHops` is omitted, and the most it may ask for. */
@@ -212,19 +213,35 @@ const TYPE_PREFERENCE: Record<string, number> = Object.fromEntries(
 );
 
 /**
+ * The statement that finds the shortest connection over `kinds`, with its literals. One kind whose
+ * hop goes through a fact (a meeting, statement, invitation or trip between two people) is
+ * searched hop by hop (traversal/shortest-path-through-facts), which Neo4j does several times
+ * faster; any other choice relationship by relationship (traversal/shortest-path). Both find the
+ * same paths: with one such kind, the only relationships between allowed nodes are those joining
+ * a person to the kind's fact, so every path alternates person and fact.
+ */
+function shortestPathQuery(kinds: EdgeKind[], maxHops: number): { query: NamedQuery; labels: string[] } {
+  const types = Object.keys(EDGE_TYPES).filter((t) => kinds.includes(EDGE_TYPES[t].kind));
+  const labels = [...new Set(kinds.flatMap((k) => KIND_GRAPH[k].labels))];
+  // When every end of every type walked is a person or an allowed label, the label test is moot.
+  const allowed = new Set(['Person', ...labels]);
+  const impliedBy = (walked: string[]) => (walked.every((t) => EDGE_TYPES[t].ends.every((l) => allowed.has(l))) ? 1 : 0);
+  if (kinds.length === 1 && KIND_GRAPH[kinds[0]].relationshipsPerHop === 2) {
+    const toPerson = types.filter((t) => EDGE_TYPES[t].ends.includes('Person'));
+    return { query: { name: 'traversal/shortest-path-through-facts', literals: { types: toPerson, labelsImplied: impliedBy(toPerson), maxHops } }, labels };
+  }
+  // No path of at most maxHops person hops has more relationships than this: the search stops there.
+  const maxRelationships = maxHops * Math.max(...kinds.map((k) => KIND_GRAPH[k].relationshipsPerHop));
+  return { query: { name: 'traversal/shortest-path', literals: { types, labelsImplied: impliedBy(types), maxRelationships } }, labels };
+}
+
+/**
  * The shortest connection between two people (ids): the fewest relationships (a rank hop is 1, a
  * meeting, statement, invitation or trip hop 2, an office hop 4); null when there is none, or when
  * it has more than `maxHops` person-to-person hops. The query chooses among equally short paths.
  */
 export async function findShortestPath(db: QueryRunner, fromId: string, toId: string, maxHops: number, kinds: EdgeKind[]): Promise<Path | null> {
-  const types = Object.keys(EDGE_TYPES).filter((t) => kinds.includes(EDGE_TYPES[t].kind));
-  const labels = [...new Set(kinds.flatMap((k) => KIND_GRAPH[k].labels))];
-  // No path of at most maxHops person hops has more relationships than this: the search stops there.
-  const maxRelationships = maxHops * Math.max(...kinds.map((k) => KIND_GRAPH[k].relationshipsPerHop));
-  // When every end of every allowed type is a person or an allowed label, the label test is moot.
-  const allowed = new Set(['Person', ...labels]);
-  const labelsImplied = types.every((t) => EDGE_TYPES[t].ends.every((l) => allowed.has(l))) ? 1 : 0;
-  const query = { name: 'traversal/shortest-path', literals: { types, labelsImplied, maxRelationships } };
+  const { query, labels } = shortestPathQuery(kinds, maxHops);
   const [row] = await db.read<{ hops: number; nodes: RawNode[]; edges: RawEdge[] }>(query, {
     fromId,
     toId,

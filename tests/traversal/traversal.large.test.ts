@@ -64,6 +64,66 @@ describe('shortestPath on the large graph', () => {
   it('maxHops above 6 is LIMIT_EXCEEDED', async () => {
     expect((await shortest(281, 300, 7)).errors?.[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', max: 6 });
   });
+
+  describe('one kind whose hop goes through a fact is searched hop by hop, and finds what the relationship walk finds', () => {
+    // The relationship-by-relationship walk over every type of the kind, testing every node's
+    // label: the general statement with nothing folded away, as the reference.
+    const KINDS: Record<string, { types: string[]; labels: string[] }> = {
+      MEETING: { types: ['PARTICIPATED_IN'], labels: ['Meeting'] },
+      TRIP: { types: ['TRAVELLED', 'DURING'], labels: ['Trip'] },
+      INVITATION: { types: ['INVITER', 'INVITEE', 'FULFILLED_BY', 'MADE_AT'], labels: ['Invitation'] },
+      STATEMENT: { types: ['SPOKEN_BY', 'AT'], labels: ['Statement'] },
+    };
+    const random = (() => {
+      let state = 20231;
+      return (n: number) => {
+        state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+        return state % n;
+      };
+    })();
+    const meetingPairs: Array<[number, number, number]> = [
+      ...Array.from({ length: 40 }, (): [number, number, number] => [1 + random(270), 1 + random(270), 1 + random(4)]),
+      [281, 287, 6],
+      [281, 288, 6],
+      [281, 10, 6],
+    ];
+    const cases: Array<[string, number, number, number]> = [
+      ...meetingPairs.filter(([a, b]) => a !== b).map(([a, b, hops]): [string, number, number, number] => ['MEETING', a, b, hops]),
+      ['TRIP', 1, 3, 4],
+      ['TRIP', 1, 101, 4],
+      ['INVITATION', 1, 101, 4],
+      ['INVITATION', 101, 3, 4],
+      ['STATEMENT', 2, 1, 4],
+    ];
+
+    const nodeIds = (rows: Array<{ nodes: Array<{ id: string }> }>) => (rows[0] ? rows[0].nodes.map((n) => n.id) : null);
+
+    it.each(cases)('%s %i → %i within %i hops', async (kind, from, to, maxHops) => {
+      const seen: string[] = [];
+      const stop = server.db.onQuery((event) => seen.push(event.name));
+      const answer = await shortest(from, to, maxHops, [kind]).finally(stop);
+      expect(seen).toContain('traversal/shortest-path-through-facts');
+
+      const { types, labels } = KINDS[kind];
+      const params = { fromId: pid(from), toId: pid(to), labels, maxHops, preference: Object.fromEntries(types.map((t) => [t, 0])), candidates: 25 };
+      const walk = await server.db.read<{ nodes: Array<{ id: string }> }>(
+        { name: 'traversal/shortest-path', literals: { types, labelsImplied: 0, maxRelationships: 2 * maxHops } },
+        params,
+      );
+      const path = dataOf(answer).shortestPath;
+      expect(path ? path.nodes.map((n) => n.id) : null).toEqual(nodeIds(walk));
+    });
+
+    it('mixed kinds, or a kind whose hop is not through one fact, take the relationship walk', async () => {
+      for (const via of [['MEETING', 'TRIP'], ['RANK'], ['OFFICE']]) {
+        const seen: string[] = [];
+        const stop = server.db.onQuery((event) => seen.push(event.name));
+        dataOf(await shortest(1, 3, 2, via).finally(stop));
+        expect(seen).toContain('traversal/shortest-path');
+        expect(seen).not.toContain('traversal/shortest-path-through-facts');
+      }
+    });
+  });
 });
 
 describe('egoNetwork on the large graph', () => {

@@ -13,24 +13,10 @@
 // one and blow up in a dense graph). The walk stops at maxRelationships, a literal the caller sets
 // to maxHops times the most relationships one hop of the allowed kinds takes (no path within
 // maxHops is longer; the search is bounded, not cut short: 4 meeting hops walk 8 relationships, not
-// 24, and take a third of the time). 24 = 6 office hops, the API's cap. Among the equally short
-// paths ALL SHORTEST finds (at most $candidates of them) the statement picks one by a stable rule
-// and returns only that one: fewer person hops (none beyond $maxHops), then the kinds most telling
-// of a relation ($preference: relationship type -> rank, lower first), then the node ids. Choosing
-// here rather than in the caller keeps the other candidates' nodes and properties off the wire,
-// which halves the statement's time.
+// 24, and take a third of the time). 24 = 6 office hops, the API's cap. One kind whose hop goes
+// through a fact has a faster form: traversal/shortest-path-through-facts.
 MATCH p = ALL SHORTEST (a:Person {id: $fromId})
   ((x)-[r:/*types*/PARTICIPATED_IN|HELD|OF_POSITION|RANKS_ABOVE|SPOKEN_BY|AT|INVITER|INVITEE|FULFILLED_BY|MADE_AT|TRAVELLED|DURING]-(y)
     WHERE NOT y:Retracted AND (/*labelsImplied*/0 = 1 OR y:Person OR any(l IN labels(y) WHERE l IN $labels))){1,/*maxRelationships*/24}
   (b:Person {id: $toId})
-WITH p LIMIT toInteger($candidates)
-WITH p,
-     size([n IN nodes(p) WHERE n:Person]) - 1 AS hops,
-     reduce(rank = 0, rel IN relationships(p) | rank + $preference[type(rel)]) AS kinds,
-     reduce(key = '', n IN nodes(p) | key + '|' + n.id) AS ids
-WHERE hops <= $maxHops
-ORDER BY hops, kinds, ids
-LIMIT 1
-RETURN hops,
-       [n IN nodes(p) | {id: n.id, labels: labels(n), props: properties(n)}] AS nodes,
-       [rel IN relationships(p) | {type: type(rel), source: startNode(rel).id, target: endNode(rel).id, props: properties(rel)}] AS edges
+#include traversal/choose-path
