@@ -5,11 +5,12 @@
  * holdings of whole contexts, because a closure can reach anyone in them. Reading and indexing
  * them on every request made a rank question cost ~15 ms of the service's CPU, against 0.5 ms for
  * a hand-written Cypher statement (docs/benchmark.md, W4). So the rows of every context and every
- * date are read once (`rank/graph`), kept as a snapshot and indexed once (RankIndex); each
- * request's RankGraph takes from the index what holds on its asOf and in its context (claimHolds,
- * holdingHolds). The RankGraphs are kept too, for the last RANK_GRAPH_CACHE_SIZE (asOf, context)
- * pairs asked about. Everything kept is shared between requests: what a RankGraph fills in on
- * first use depends on the snapshot alone.
+ * date are read once (`rank/graph`), kept as a snapshot and indexed once (RankIndex), which also
+ * keeps the effective-level segments it computes; each request builds its RankGraph from the index,
+ * taking what holds on its asOf and in its context (claimHolds, holdingHolds). The RankGraphs are
+ * not kept: building one costs about 0.1 ms, while keeping the last 64 (as this cache did) let them
+ * outlive the young generation, and collecting them from the old one made a rank question over
+ * varied dates cost 40% more CPU than building afresh (docs/benchmark.md, W4).
  *
  * When a snapshot may be served:
  * - Writes made by this process (imports, `correctFact`, `retractFact`, `mergePeople`) call
@@ -42,9 +43,6 @@ import type { Database, QueryListener, QueryRunner } from '../neo4j/database';
 import { RankGraph, type RankGraphRows, RankIndex } from './rank.engine';
 import type { RankContext } from './rank.type';
 
-/** How many built graphs one snapshot keeps (one per (asOf, context) asked about), least recently used out first. */
-export const RANK_GRAPH_CACHE_SIZE = 64;
-
 /** What `rank/graph` returns: the rows of every context and every date, and the contexts. */
 interface RankGraphResult extends RankGraphRows {
   contexts: RankContext[];
@@ -68,15 +66,11 @@ interface Snapshot {
   /** The newest bookmark seen before the read began (null: none yet): what it returns is at least that new. */
   bookmark: string | null;
   data: Promise<{ index: RankIndex; contexts: ReadonlyMap<string, RankContext> }>;
-  /** JSON of [asOf, contextId] → graph, in order of last use (Map keeps insertion order). */
-  graphs: Map<string, RankGraph>;
 }
 
 export interface RankGraphCacheOptions {
   /** How long a snapshot may be served, in ms; 0: read on every request. Default: RANK_CACHE_TTL_MS's default. */
   ttlMs?: number;
-  /** How many built graphs a snapshot keeps. Default RANK_GRAPH_CACHE_SIZE. */
-  maxGraphs?: number;
   /** The clock, in ms; monotonic, so that a wall-clock jump cannot keep a snapshot alive. */
   now?: () => number;
 }
@@ -85,12 +79,10 @@ export class RankGraphCache {
   private snapshot: Snapshot | null = null;
   private latest: CommitMark | null = null;
   private ttl: number;
-  private readonly maxGraphs: number;
   private readonly now: () => number;
 
   constructor(options: RankGraphCacheOptions = {}) {
     this.ttl = options.ttlMs ?? RANK_CACHE_TTL_MS_DEFAULT;
-    this.maxGraphs = options.maxGraphs ?? RANK_GRAPH_CACHE_SIZE;
     this.now = options.now ?? (() => performance.now());
   }
 
@@ -98,16 +90,7 @@ export class RankGraphCache {
   async view(db: QueryRunner, asOf: string | null, contextId: string | null): Promise<RankView> {
     const snapshot = this.current(db);
     const { index, contexts } = await snapshot.data;
-    const key = JSON.stringify([asOf, contextId]);
-    let graph = snapshot.graphs.get(key);
-    if (graph) {
-      snapshot.graphs.delete(key);
-    } else {
-      graph = new RankGraph(index, asOf, contextId);
-      if (snapshot.graphs.size >= this.maxGraphs) snapshot.graphs.delete(snapshot.graphs.keys().next().value!);
-    }
-    snapshot.graphs.set(key, graph);
-    return { graph, contexts };
+    return { graph: new RankGraph(index, asOf, contextId), contexts };
   }
 
   /** Forgets the snapshot: the next request reads the graph again. Requests already answering from it finish with it. */
@@ -140,7 +123,7 @@ export class RankGraphCache {
     const now = this.now();
     const kept = this.snapshot;
     if (kept && (now - kept.startedAt < this.ttl || this.unchangedSince(kept, now))) return kept;
-    const snapshot: Snapshot = { startedAt: now, bookmark: this.latest?.bookmark ?? null, data: readRankGraph(db), graphs: new Map() };
+    const snapshot: Snapshot = { startedAt: now, bookmark: this.latest?.bookmark ?? null, data: readRankGraph(db) };
     if (this.ttl > 0) {
       this.snapshot = snapshot;
       // A failed read is not kept: the next request tries again rather than fail for a whole TTL.

@@ -267,8 +267,8 @@ interface ContextSegments {
  * hold in the view (holdingHolds), before any segment is cut to the day: a holding that does not
  * cover the day must not cut short the segment of one that does. They are computed per context,
  * the first time the view needs that context: a question about one person reaches only the
- * contexts the person is ranked in. What a view computes depends on the snapshot alone, so the
- * rank cache (rank-graph.cache.ts) shares one between requests.
+ * contexts the person is ranked in. A view lives for one request; what outlives it (the segments
+ * of each set of holdings) is kept by the RankIndex.
  */
 export class RankGraph {
   private readonly contexts = new Map<string, ContextSegments>();

@@ -2,9 +2,9 @@
 // edges, one per non-retracted RankClaim), the precedence holdings (a person holds a position that
 // has a level in a context, over the overlap of tenure and precedence) and the rank contexts.
 // Nothing is narrowed here to a day or a context: the service keeps these rows for a short while
-// (src/rank/rank-graph.cache.ts) and narrows them in memory per request (narrowRows in
-// src/rank/rank.engine.ts, the rule this query applied before: from <= D < to, null = open), so
-// one read serves every asOf and context until the next write or the cache's TTL.
+// (src/rank/rank-graph.cache.ts) and narrows them in memory per request (claimHolds and
+// holdingHolds in src/rank/rank.engine.ts, the rule this query applied before: from <= D < to,
+// null = open), so one read serves every asOf and context until the next write or the cache's TTL.
 CALL () {
   MATCH (s:Person)-[r:RANKS_ABOVE]->(i:Person)
   MATCH (c:Fact {id: r.claimId})
