@@ -9,12 +9,12 @@ import { PROJECT_ROOT } from '../config';
  *
  * Clauses several queries share (the map a meeting is returned as, the rule that picks one of
  * equally short paths) are written once, in a fragment `<aggregate>/<name>.fragment.cypher`, and
- * taken in by a line `#include <aggregate>/<name>`. A fragment is not a query of its own, and
- * includes nothing itself.
+ * taken in by a line `#include <aggregate>/<name>`, indented or not. A fragment is not a query of
+ * its own, and includes nothing itself.
  */
 const QUERY_ROOT = path.join(PROJECT_ROOT, 'cypher', 'queries');
 const FRAGMENT_SUFFIX = '.fragment.cypher';
-const INCLUDE = /^#include ([a-z0-9-]+\/[a-z0-9-]+)[ \t]*$/gm;
+const INCLUDE = /^([ \t]*)#include ([a-z0-9-]+\/[a-z0-9-]+)[ \t]*$/gm;
 const cache = new Map<string, string>();
 
 /**
@@ -41,12 +41,17 @@ export function cypher(query: QueryName): string {
   const name = queryName(query);
   let text = cache.get(name);
   if (text === undefined) {
-    text = readQueryFile(name, '.cypher').replace(INCLUDE, (_line, fragment: string) => {
+    text = readQueryFile(name, '.cypher').replace(INCLUDE, (_line, indent: string, fragment: string) => {
       const included = readQueryFile(fragment, FRAGMENT_SUFFIX);
-      if (/^#include /m.test(included)) throw new Error(`${fragment}${FRAGMENT_SUFFIX} includes another fragment; fragments include nothing`);
-      return included.trimEnd();
+      if (/^[ \t]*#include /m.test(included)) throw new Error(`${fragment}${FRAGMENT_SUFFIX} includes another fragment; fragments include nothing`);
+      // Indented as the #include line is, so that a fragment inside a subquery reads as part of it.
+      return included
+        .trimEnd()
+        .split('\n')
+        .map((line) => indent + line)
+        .join('\n');
     });
-    if (/^#include /m.test(text)) throw new Error(`${name}: malformed #include line (write \`#include <aggregate>/<name>\`)`);
+    if (/^[ \t]*#include /m.test(text)) throw new Error(`${name}: malformed #include line (write \`#include <aggregate>/<name>\`)`);
     cache.set(name, text);
   }
   return typeof query === 'string' ? text : withLiterals(name, text, query.literals);

@@ -47,6 +47,8 @@ describe('fragments', () => {
     expect(byIds).toContain('OPTIONAL MATCH (m)-[:DURING]->(trip:Trip)');
     expect(byIds).not.toMatch(/^#include/m);
     expect(cypher('traversal/shortest-path-through-facts')).toContain('ORDER BY hops, kinds, ids');
+    // Indented as its #include line, inside the subquery that includes it.
+    expect(cypher('meeting/participants')).toContain('\n  OPTIONAL MATCH (pos)-[:OF_ORGANIZATION]->(o:Organization)\n');
     expect(allQueryNames()).toContain('meeting/by-ids');
     expect(allQueryNames()).not.toContain('meeting/map');
     expect(allQueryNames().filter((name) => name.endsWith('.fragment'))).toEqual([]);

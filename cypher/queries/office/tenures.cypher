@@ -13,10 +13,9 @@ WITH key, t
 WHERE NOT t:Retracted
   AND ($asOf IS NULL OR (t.start <= date($asOf) AND (t.end IS NULL OR date($asOf) < t.end)))
 MATCH (p:Person)-[:HELD]->(t)-[:OF_POSITION]->(pos:Position)
-// The office comes along (the map office/positions-by-ids returns): Person.positions primes the
-// position loader with it, so `positions { position { title } }` costs no second round trip.
-OPTIONAL MATCH (pos)-[:OF_ORGANIZATION]->(o:Organization)
-OPTIONAL MATCH (pos)-[:JURISDICTION]->(j:Organization)
-RETURN key, t {.id, start: toString(t.start), .startPrecision, end: toString(t.end), .endPrecision, .endCause, personId: p.id, positionId: pos.id,
-               positionRecord: pos {.id, .title, .aliases, organizationId: o.id, jurisdictionId: j.id}} AS value
+// The office comes along (office/position-map): Person.positions primes the position loader with
+// it, so `positions { position { title } }` costs no second round trip.
+#include office/tenure-map
+#include office/position-map
+RETURN key, tenure {.*, positionRecord: position} AS value
 ORDER BY t.start, t.id

@@ -1,4 +1,5 @@
 // People by id, for loaders and federation references.
 UNWIND $keys AS key
 MATCH (p:Person {id: key})
-RETURN key, p {.id, .name, .nativeName, .aliases, .externalIds} AS value
+#include person/map
+RETURN key, person AS value

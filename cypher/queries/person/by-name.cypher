@@ -2,5 +2,6 @@
 // read: the lookups of concurrent requests share one statement (src/neo4j/keyed-read-batcher.ts).
 UNWIND $keys AS key
 MATCH (:Name {key: key})-[:NAMES]->(p:Person)
-RETURN key, p {.id, .name, .nativeName, .aliases, .externalIds} AS person
+#include person/map
+RETURN key, person
 ORDER BY p.id

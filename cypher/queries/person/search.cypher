@@ -2,6 +2,7 @@
 MATCH (p:Person)
 WHERE ($search IS NULL OR p.searchText CONTAINS $search)
   AND ($afterName IS NULL OR p.name > $afterName OR (p.name = $afterName AND p.id > $afterId))
-RETURN p {.id, .name, .nativeName, .aliases, .externalIds} AS person
+WITH p ORDER BY p.name, p.id LIMIT $limit
+#include person/map
+RETURN person
 ORDER BY p.name, p.id
-LIMIT $limit
