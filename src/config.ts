@@ -19,12 +19,13 @@ const nonNegativeInt = (name: string) =>
   z.coerce.number({ message: `${name} must be a whole number` }).int(`${name} must be a whole number`).min(0, `${name} must not be negative`);
 
 /**
- * How long a replica may answer rank questions from its in-process copy of the rank graph
- * (src/rank/rank-graph.cache.ts) before it reads the graph again; 0 reads it on every request.
- * Writes made through this process drop the copy at once; the TTL bounds how long a write made
- * elsewhere (another replica, `npm run import`) can go unseen. docs/operations.md has the trade-off.
+ * How long a replica may answer from what it keeps of the graph (the rank graph and name look-ups,
+ * src/neo4j/freshness.ts) before it reads again, unless read bookmarks show nothing committed
+ * since; 0 keeps nothing. Writes made through this process drop what is kept at once; the TTL
+ * bounds how long a write made elsewhere (another replica, `npm run import`) can go unseen.
+ * docs/operations.md has the trade-off.
  */
-export const RANK_CACHE_TTL_MS_DEFAULT = 1000;
+export const CACHE_TTL_MS_DEFAULT = 1000;
 
 /**
  * How far, in percent of what survived the last full garbage collection, the service lets its heap
@@ -86,7 +87,7 @@ const EnvSchema = z
     MAX_COST: positiveInt('MAX_COST').default(20000),
     MAX_BODY_BYTES: positiveInt('MAX_BODY_BYTES').default(10 * 1024 * 1024),
     SHUTDOWN_GRACE_MS: positiveInt('SHUTDOWN_GRACE_MS').default(10_000),
-    RANK_CACHE_TTL_MS: nonNegativeInt('RANK_CACHE_TTL_MS').default(RANK_CACHE_TTL_MS_DEFAULT),
+    CACHE_TTL_MS: nonNegativeInt('CACHE_TTL_MS').default(CACHE_TTL_MS_DEFAULT),
     HEAP_GROWING_PERCENT: nonNegativeInt('HEAP_GROWING_PERCENT').default(HEAP_GROWING_PERCENT_DEFAULT),
   })
   .transform((env) => ({

@@ -1,5 +1,6 @@
 import { ambiguousName, type Candidate } from '../errors';
 import type { QueryRunner } from '../neo4j/database';
+import { nameLookups } from '../neo4j/keyed-read-cache';
 
 /** The label a name is looked up under. */
 export type NamedKind = 'Person' | 'Organization' | 'Place' | 'Position' | 'Topic' | 'RankContext';
@@ -19,12 +20,13 @@ export async function resolveName(db: QueryRunner, kind: NamedKind, name: string
 }
 
 /**
- * resolveName for several names of one kind in one round trip (a keyed read, shared with other
- * requests' look-ups of the same kind); the answers in the order asked.
+ * resolveName for several names of one kind in one round trip at most (a keyed read, shared with
+ * other requests' look-ups of the same kind, and kept between requests: src/neo4j/keyed-read-cache.ts);
+ * the answers in the order asked.
  */
 export async function resolveNames(db: QueryRunner, kind: NamedKind, names: string[]): Promise<Array<Candidate | null>> {
   const keys = names.map(nameKey);
-  const rows = await db.readByKeys<{ key: string; value: Candidate[] }>('names/resolve', { label: kind }, 'keys', [...new Set(keys)]);
+  const rows = await nameLookups.readByKeys<{ key: string; value: Candidate[] }>(db, 'names/resolve', { label: kind }, 'keys', keys);
   const byKey = new Map(rows.map((r) => [r.key, r.value]));
   return names.map((name, i) => {
     const candidates = byKey.get(keys[i]) ?? [];

@@ -5,16 +5,17 @@ import type { Database, WriteTransaction } from '../neo4j/database';
 import { parseTenureDate, tenureIso, toNeo4jDate } from '../ingest/dates';
 import { FACT_FIELDS, fieldOf, fieldValueProblem, type FieldSpec } from '../ingest/fact-fields';
 import type { FactLabel } from '../ingest/model';
-import { invalidateRankGraphs } from '../rank/rank-graph.cache';
+import { invalidateGraphCaches } from '../neo4j/freshness';
 
 /**
- * Runs one curation's write transaction, then drops this process's rank cache whether it
- * committed or not (a commit whose answer was lost may still have written). Every curation does,
- * not only those of claims and tenures: a precedence, a position or a merged person change rank
- * too, and curations are rare enough that a needless re-read costs nothing.
+ * Runs one curation's write transaction, then drops what this process keeps of the graph (the
+ * rank graph, name look-ups) whether it committed or not (a commit whose answer was lost may still
+ * have written). Every curation does, not only those of claims, tenures or names: a precedence, a
+ * position or a merged person change rank too, and curations are rare enough that a needless
+ * re-read costs nothing.
  */
 function curate<T>(db: Database, work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
-  return db.inWriteTransaction(work).finally(invalidateRankGraphs);
+  return db.inWriteTransaction(work).finally(invalidateGraphCaches);
 }
 
 /** Who does it and why: every curation records both. */

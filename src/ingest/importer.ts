@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import { DiplographError, ErrorCode } from '../errors';
 import type { Database, QueryRunner } from '../neo4j/database';
-import { invalidateRankGraphs } from '../rank/rank-graph.cache';
+import { invalidateGraphCaches } from '../neo4j/freshness';
 import { checkFile } from './checks';
 import type { Locator } from './locations';
 import { declaredFacts, type FactFile } from './model';
@@ -79,8 +79,8 @@ export async function importText(db: Database, text: string, options: ImportOpti
 
   // Resolution, checks and writes share one transaction: the names and tenures a file was checked
   // against are the ones it is written against, and a big file's reads get the write timeout.
-  // Once it has ended, committed or not, this process's rank cache is dropped: a file may write
-  // claims, tenures, precedence, positions, contexts or people (src/rank/rank-graph.cache.ts).
+  // Once it has ended, committed or not, what this process keeps of the graph is dropped: a file
+  // may write claims, tenures, precedence, names or people (src/neo4j/freshness.ts).
   const { documentId, counts } = await db.inWriteTransaction(async (tx) => {
     // Inside the file's transaction: every read is its own statement there, never merged with others.
     const graph: QueryRunner = { read: tx.run, write: tx.run, readByKeys: (name, params, keysParam, keys) => tx.run(name, { ...params, [keysParam]: [...keys] }) };
@@ -110,7 +110,7 @@ export async function importText(db: Database, text: string, options: ImportOpti
       }
       throw error;
     })
-    .finally(invalidateRankGraphs);
+    .finally(invalidateGraphCaches);
   return { file, documentId, ...counts, facts: declaredFacts(data).length, ms: Math.round(performance.now() - started) };
 }
 

@@ -21,7 +21,7 @@ export interface DatabaseOptions {
 }
 
 /**
- * Observes every round trip; the metrics plugin, the rank cache and the N+1 tests listen here.
+ * Observes every round trip; the metrics plugin, the caches' freshness rule and the N+1 tests listen here.
  * `startedAt` is when the round trip began (performance.now()). `bookmark` is what Neo4j answered
  * an auto-commit read with: the position of the last transaction committed when the read ran
  * (opaque; equal bookmarks mean nothing was committed in between), which lets a cache know the

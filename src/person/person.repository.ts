@@ -2,11 +2,13 @@ import { decodeCursor, pageSize, toConnection } from '../common/connection';
 import { nameKey } from '../common/names';
 import { ambiguousName, notFound } from '../errors';
 import type { QueryRunner } from '../neo4j/database';
+import { nameLookups } from '../neo4j/keyed-read-cache';
 import type { PersonRecord } from './person.type';
 
 /** Finds the one person a name, alias or id names; null for nobody, AMBIGUOUS_NAME for several. */
 export async function findPersonByName(db: QueryRunner, name: string): Promise<PersonRecord | null> {
-  const rows = await db.readByKeys<{ key: string; person: PersonRecord }>('person/by-name', {}, 'keys', [nameKey(name)]);
+  // Kept between requests like every name look-up (src/neo4j/keyed-read-cache.ts).
+  const rows = await nameLookups.readByKeys<{ key: string; person: PersonRecord }>(db, 'person/by-name', {}, 'keys', [nameKey(name)]);
   if (rows.length > 1) throw ambiguousName(name, rows.map((r) => ({ id: r.person.id, name: r.person.name, kind: 'Person' })));
   return rows[0]?.person ?? null;
 }

@@ -166,16 +166,16 @@ describe('RankGraphCache', () => {
     const { db, state } = fakeDb();
     const cache = new RankGraphCache({ ttlMs: 60_000, now: clock().now });
     await cache.view(db, null, null);
-    cache.invalidate();
+    cache.freshness.invalidate();
     await cache.view(db, null, null);
     expect(state.reads).toBe(2);
 
     // A read still under way when a write ends is not the snapshot the next request gets.
-    cache.invalidate();
+    cache.freshness.invalidate();
     let open!: () => void;
     state.gate = new Promise((resolve) => (open = resolve));
     const before = cache.view(db, null, null);
-    cache.invalidate();
+    cache.freshness.invalidate();
     const after = cache.view(db, null, null);
     open();
     await Promise.all([before, after]);
@@ -200,11 +200,11 @@ describe('RankGraphCache', () => {
     const time = clock();
     const cache = new RankGraphCache({ ttlMs: 1000, now: time.now });
     // A read before the snapshot's: the snapshot is at least as new as bookmark b1.
-    cache.observe({ bookmark: 'b1', readStartedAt: time.ms });
+    cache.freshness.observe({ bookmark: 'b1', readStartedAt: time.ms });
     await cache.view(db, null, null);
     time.ms += 5_000;
     // Nothing committed since: a read begun just now still reports b1.
-    cache.observe({ bookmark: 'b1', readStartedAt: time.ms - 10 });
+    cache.freshness.observe({ bookmark: 'b1', readStartedAt: time.ms - 10 });
     await cache.view(db, '2020-06-01', null);
     expect(state.reads).toBe(1);
     // The last such read is now older than the TTL: it no longer vouches for the graph.
@@ -217,10 +217,10 @@ describe('RankGraphCache', () => {
     const { db, state } = fakeDb();
     const time = clock();
     const cache = new RankGraphCache({ ttlMs: 1000, now: time.now });
-    cache.observe({ bookmark: 'b1', readStartedAt: time.ms });
+    cache.freshness.observe({ bookmark: 'b1', readStartedAt: time.ms });
     await cache.view(db, null, null);
     // A commit made elsewhere shows in the next read's bookmark; within the TTL the snapshot still serves.
-    cache.observe({ bookmark: 'b2', readStartedAt: time.ms + 100 });
+    cache.freshness.observe({ bookmark: 'b2', readStartedAt: time.ms + 100 });
     time.ms += 500;
     await cache.view(db, null, null);
     expect(state.reads).toBe(1);
@@ -228,11 +228,11 @@ describe('RankGraphCache', () => {
     await cache.view(db, null, null);
     expect(state.reads).toBe(2);
     // A read that began earlier but finished later does not put the older bookmark back.
-    cache.observe({ bookmark: 'b1', readStartedAt: time.ms - 900 });
-    cache.observe({ bookmark: 'b2', readStartedAt: time.ms + 10 });
+    cache.freshness.observe({ bookmark: 'b1', readStartedAt: time.ms - 900 });
+    cache.freshness.observe({ bookmark: 'b2', readStartedAt: time.ms + 10 });
     time.ms += 2_000;
-    cache.observe({ bookmark: 'b2', readStartedAt: time.ms - 1 });
-    cache.observe({ bookmark: 'b1', readStartedAt: time.ms - 500 });
+    cache.freshness.observe({ bookmark: 'b2', readStartedAt: time.ms - 1 });
+    cache.freshness.observe({ bookmark: 'b1', readStartedAt: time.ms - 500 });
     await cache.view(db, null, null);
     expect(state.reads).toBe(2);
   });
@@ -242,7 +242,7 @@ describe('RankGraphCache', () => {
     const time = clock();
     const cache = new RankGraphCache({ ttlMs: 1000, now: time.now });
     await cache.view(db, null, null);
-    cache.observe({ bookmark: 'b1', readStartedAt: time.ms + 999 });
+    cache.freshness.observe({ bookmark: 'b1', readStartedAt: time.ms + 999 });
     time.ms += 1_000;
     // The snapshot was read before any bookmark was known: nothing vouches for it.
     await cache.view(db, null, null);
@@ -278,21 +278,21 @@ describe('RankGraphCache', () => {
   });
 });
 
-describe('RANK_CACHE_TTL_MS', () => {
+describe('CACHE_TTL_MS', () => {
   it('defaults to one second, accepts 0 (no cache), treats an empty value as unset', () => {
-    expect(loadConfig({}).RANK_CACHE_TTL_MS).toBe(1000);
-    expect(loadConfig({ RANK_CACHE_TTL_MS: '' }).RANK_CACHE_TTL_MS).toBe(1000);
-    expect(loadConfig({ RANK_CACHE_TTL_MS: '0' }).RANK_CACHE_TTL_MS).toBe(0);
-    expect(loadConfig({ RANK_CACHE_TTL_MS: '250' }).RANK_CACHE_TTL_MS).toBe(250);
+    expect(loadConfig({}).CACHE_TTL_MS).toBe(1000);
+    expect(loadConfig({ CACHE_TTL_MS: '' }).CACHE_TTL_MS).toBe(1000);
+    expect(loadConfig({ CACHE_TTL_MS: '0' }).CACHE_TTL_MS).toBe(0);
+    expect(loadConfig({ CACHE_TTL_MS: '250' }).CACHE_TTL_MS).toBe(250);
   });
 
   it.each([
-    ['-1', /RANK_CACHE_TTL_MS: RANK_CACHE_TTL_MS must not be negative/],
-    ['soon', /RANK_CACHE_TTL_MS: RANK_CACHE_TTL_MS must be a whole number/],
-    ['1.5', /RANK_CACHE_TTL_MS: RANK_CACHE_TTL_MS must be a whole number/],
+    ['-1', /CACHE_TTL_MS: CACHE_TTL_MS must not be negative/],
+    ['soon', /CACHE_TTL_MS: CACHE_TTL_MS must be a whole number/],
+    ['1.5', /CACHE_TTL_MS: CACHE_TTL_MS must be a whole number/],
   ])('refuses %s at start-up, naming the variable', (value, message) => {
-    expect(() => loadConfig({ RANK_CACHE_TTL_MS: value })).toThrow(ConfigError);
-    expect(() => loadConfig({ RANK_CACHE_TTL_MS: value })).toThrow(message);
+    expect(() => loadConfig({ CACHE_TTL_MS: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ CACHE_TTL_MS: value })).toThrow(message);
   });
 });
 
@@ -300,7 +300,7 @@ describe('RankGraphCache against Neo4j: commits made elsewhere', () => {
   it('keeps its snapshot past the TTL while nothing is committed, and reads again once a console write shows in a bookmark', async () => {
     const db = await openTestDatabase();
     const cache = new RankGraphCache({ ttlMs: 300 });
-    const stopWatching = cache.watch(db);
+    const stopWatching = cache.freshness.watch(db);
     let rankReads = 0;
     const stopCounting = db.onQuery((e) => (rankReads += e.name === 'rank/graph' ? 1 : 0));
     const anyRead = () => db.read('person/by-name', { keys: ['wang yi'] });

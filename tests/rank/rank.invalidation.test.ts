@@ -16,7 +16,7 @@ let server: TestServer;
 
 beforeAll(async () => {
   // A TTL of an hour, longer than this file runs: only invalidation can make a write show.
-  server = await startTestServer({ API_TOKENS: `curator:editor:${hashToken(EDITOR)}`, RANK_CACHE_TTL_MS: String(60 * 60 * 1000) });
+  server = await startTestServer({ API_TOKENS: `curator:editor:${hashToken(EDITOR)}`, CACHE_TTL_MS: String(60 * 60 * 1000) });
 }, 180_000);
 
 // Seeding imports through the importer, which drops the snapshot: each test starts from the seeds.

@@ -3,7 +3,7 @@
  * contradiction, a tie, precedence-derived rank, as-of on the days tenures start and end,
  * intervals that never overlap, and contexts that never mix.
  */
-import { invalidateRankGraphs } from '../../src/rank/rank-graph.cache';
+import { invalidateGraphCaches } from '../../src/neo4j/freshness';
 import { importLargeGraph, LARGE, pid } from '../support/graphs';
 import { resetGraph, startTestServer, type TestServer } from '../support/harness';
 import { dataOf } from '../support/seeded';
@@ -207,7 +207,7 @@ describe('position precedence', () => {
 describe('batching and limits', () => {
   it('outranks of twelve people in one request is one rank query (MAX_ALIASES is 15)', async () => {
     // As in a process that has not read the rank graph yet (the earlier tests filled its cache).
-    invalidateRankGraphs();
+    invalidateGraphCaches();
     const queries: string[] = [];
     const off = server.db.onQuery((e) => queries.push(e.name));
     const fields = range(1, 12)

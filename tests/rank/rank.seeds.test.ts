@@ -3,7 +3,7 @@
  * hierarchy" (DW, 2023-06-19; valid while both tenures are: from 2023-06-19 until Qin's removal on
  * 2023-07-25) and "Xi … stands at the top" above Wang (seed 002), in the PRC party-state context.
  */
-import { invalidateRankGraphs } from '../../src/rank/rank-graph.cache';
+import { invalidateGraphCaches } from '../../src/neo4j/freshness';
 import { dataOf, useSeededServer } from '../support/seeded';
 
 const STEP = `person { id } hops basis validFrom validTo contradicted context { id name }
@@ -147,7 +147,7 @@ describe('rank on the seeds', () => {
 
   it('batches: outranks and outrankedBy of several people in one request cost one rank query', async () => {
     // As in a process that has not read the rank graph yet (the earlier tests filled its cache).
-    invalidateRankGraphs();
+    invalidateGraphCaches();
     const queries: string[] = [];
     const off = server().db.onQuery((e) => queries.push(e.name));
     const fields = 'id outranks(asOf: "2023-06-19") { person { id } } outrankedBy(asOf: "2023-06-19") { person { id } }';

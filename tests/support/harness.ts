@@ -4,6 +4,7 @@ import { seedFiles } from '../../src/ingest/seed';
 import { importFiles } from '../../src/ingest/importer';
 import { createLogger } from '../../src/logger';
 import { Database } from '../../src/neo4j/database';
+import { invalidateGraphCaches } from '../../src/neo4j/freshness';
 import { applyMigrations } from '../../src/neo4j/migrations';
 import { type App, createApp } from '../../src/server/app';
 
@@ -31,9 +32,13 @@ export async function openTestDatabase(config: Config = testConfig()): Promise<D
   return db;
 }
 
-/** Empties the graph but for the migration records (Community has one database: reset data, not databases). */
+/**
+ * Empties the graph but for the migration records (Community has one database: reset data, not
+ * databases), and drops what this process keeps of it, as a fresh database would have nothing kept.
+ */
 export async function resetGraph(db: Database): Promise<void> {
   await db.runAdministrative('MATCH (n) WHERE NOT n:Migration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  invalidateGraphCaches();
 }
 
 /** Resets the graph and loads the seed articles, as a fresh `npm start` would. */

@@ -1,0 +1,158 @@
+/**
+ * Keyed reads kept between requests (src/neo4j/keyed-read-cache.ts), under the freshness rule of
+ * src/neo4j/freshness.ts: served while fresh, only the missing keys read, nothing read before an
+ * invalidation served after it, nothing kept past a TTL without a bookmark vouching for it, a
+ * failed read not kept, nothing kept with a TTL of 0. Then through the service: a kept look-up
+ * costs no round trip, and a name an import adds is found at once.
+ */
+import { importText } from '../../src/ingest/importer';
+import type { QueryRunner } from '../../src/neo4j/database';
+import { GraphFreshness } from '../../src/neo4j/freshness';
+import { KeyedReadCache } from '../../src/neo4j/keyed-read-cache';
+import { seedGraph, startTestServer, type TestServer } from '../support/harness';
+import { dataOf } from '../support/seeded';
+
+interface Row {
+  key: string;
+  value: string;
+}
+
+/** A runner that answers `key → key:version` (two rows for `twice`), counting the keys it was asked for. */
+function fakeDb() {
+  const state = { asked: [] as string[][], version: 1, fail: false };
+  const db: QueryRunner = {
+    read: () => Promise.reject(new Error('not a keyed read')),
+    write: () => Promise.reject(new Error('the cache never writes')),
+    async readByKeys<T>(_name: unknown, _params: unknown, keysParam: string, keys: readonly string[]) {
+      expect(keysParam).toBe('keys');
+      state.asked.push([...keys]);
+      if (state.fail) throw new Error('the database is down');
+      const rows = keys.flatMap((key) => (key === 'twice' ? [`${key}:a`, `${key}:b`] : [`${key}:${state.version}`]).map((value) => ({ key, value })));
+      // The query's own order: not the order asked.
+      return rows.reverse() as T[];
+    },
+  };
+  return { db, state };
+}
+
+function setUp(ttlMs = 1000, maxEntries?: number) {
+  const time = { ms: 1_000 };
+  const freshness = new GraphFreshness({ ttlMs, now: () => time.ms });
+  const cache = new KeyedReadCache(freshness, maxEntries);
+  const { db, state } = fakeDb();
+  const read = (...keys: string[]) => cache.readByKeys<Row>(db, 'names/resolve', { label: 'Person' }, 'keys', keys).then((rows) => rows.map((r) => r.value));
+  return { time, freshness, cache, db, state, read };
+}
+
+describe('KeyedReadCache', () => {
+  it('reads only the keys it does not keep, and answers grouped by key in the order asked', async () => {
+    const { state, read } = setUp();
+    expect(await read('a', 'b')).toEqual(['a:1', 'b:1']);
+    expect(await read('b', 'twice', 'a')).toEqual(['b:1', 'twice:b', 'twice:a', 'a:1']);
+    expect(state.asked).toEqual([['a', 'b'], ['twice']]);
+  });
+
+  it('keeps rows per query and parameters', async () => {
+    const { cache, db, state } = setUp();
+    await cache.readByKeys(db, 'names/resolve', { label: 'Person' }, 'keys', ['a']);
+    await cache.readByKeys(db, 'names/resolve', { label: 'Place' }, 'keys', ['a']);
+    await cache.readByKeys(db, 'person/by-name', {}, 'keys', ['a']);
+    expect(state.asked).toHaveLength(3);
+  });
+
+  it('serves nothing read before an invalidation after it, even a read still under way', async () => {
+    const { freshness, state, read } = setUp();
+    await read('a');
+    state.version = 2;
+    freshness.invalidate();
+    expect(await read('a')).toEqual(['a:2']);
+    const pending = read('b');
+    freshness.invalidate();
+    await pending;
+    await read('b');
+    expect(state.asked).toEqual([['a'], ['a'], ['b'], ['b']]);
+  });
+
+  it('past the TTL, keeps rows only while a recent read reports the bookmark seen before they were read', async () => {
+    const { time, freshness, state, read } = setUp(1000);
+    freshness.observe({ bookmark: 'b1', readStartedAt: time.ms });
+    await read('a');
+    time.ms += 1500;
+    freshness.observe({ bookmark: 'b1', readStartedAt: time.ms - 10 });
+    await read('a');
+    expect(state.asked).toHaveLength(1);
+    // A commit shows in a bookmark: read again.
+    freshness.observe({ bookmark: 'b2', readStartedAt: time.ms });
+    state.version = 2;
+    expect(await read('a')).toEqual(['a:2']);
+    // Nothing vouches for the new rows once a TTL has passed with no read.
+    time.ms += 1000;
+    await read('a');
+    expect(state.asked).toHaveLength(3);
+  });
+
+  it('does not keep a failed read', async () => {
+    const { state, read } = setUp();
+    state.fail = true;
+    await expect(read('a')).rejects.toThrow('the database is down');
+    state.fail = false;
+    expect(await read('a')).toEqual(['a:1']);
+    expect(state.asked).toHaveLength(2);
+  });
+
+  it('keeps nothing with a TTL of 0', async () => {
+    const { state, read } = setUp(0);
+    await read('a');
+    await read('a');
+    expect(state.asked).toHaveLength(2);
+  });
+
+  it('keeps the most recently used keys, up to its size', async () => {
+    const { state, read } = setUp(1000, 2);
+    await read('a');
+    await read('b');
+    await read('a'); // a is now the most recently used
+    await read('c'); // evicts b
+    await read('a');
+    await read('b');
+    expect(state.asked).toEqual([['a'], ['b'], ['c'], ['b']]);
+  });
+});
+
+describe('name look-ups through the service', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+    await seedGraph(server.db);
+  }, 180_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('keep a look-up, so that asking again costs no round trip, and find a name an import adds at once', async () => {
+    const ask = async (name: string) => dataOf(await server.gql<{ person: { id: string } | null }>('query($n: String!) { person(name: $n) { id } }', { n: name })).person;
+    expect(await ask('Blinken')).toEqual({ id: 'antony-blinken' });
+    expect(await ask('Aaron Aardvark')).toBeNull();
+    let lookups = 0;
+    const stop = server.db.onQuery((e) => (lookups += e.name === 'person/by-name' ? 1 : 0));
+    try {
+      expect(await ask('blinken')).toEqual({ id: 'antony-blinken' });
+      expect(await ask('Aaron Aardvark')).toBeNull();
+      expect(lookups).toBe(0);
+
+      await importText(
+        server.db,
+        [
+          'format: diplograph/facts@1',
+          'document: { id: name-cache-test, title: Name cache test, publisher: dw, publishedAt: "2024-01-01", text: "Aaron Aardvark was there." }',
+          'people: [{ id: aaron-aardvark, name: Aaron Aardvark, aliases: [] }]',
+        ].join('\n'),
+        { filename: 'name-cache-test.yaml', by: 'test' },
+      );
+      expect(await ask('Aaron Aardvark')).toEqual({ id: 'aaron-aardvark' });
+      expect(lookups).toBe(1);
+    } finally {
+      stop();
+    }
+  });
+});
