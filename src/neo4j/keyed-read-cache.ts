@@ -8,9 +8,9 @@
  * session 5): a third of a simple request's. Names change only when the graph is written, so the
  * rows each key gave are kept, and served while nothing read before a write through this process
  * is served after it, and no commit made elsewhere has gone unseen for more than CACHE_TTL_MS.
- * Only the keys not kept are read, in one round trip. The most recently used MAX_ENTRIES keys are
- * kept; a read that fails is not. The rows are shared by every request they answer: never change
- * them.
+ * Only the keys not kept are read, in one round trip. The KEYED_READ_CACHE_SIZE most recently
+ * used look-ups are kept; a read that fails is not. The rows are shared by every request they
+ * answer: never change them.
  */
 import type { Params, QueryRunner } from './database';
 import { type GraphFreshness, graphFreshness, type ReadStamp } from './freshness';
