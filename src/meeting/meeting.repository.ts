@@ -33,19 +33,27 @@ export function meetingsBetweenCountries(
 
 /** Runs a query that returns `meeting` rows keyset-paged on (date, id), and makes them a connection. */
 async function readMeetingPage(db: QueryRunner, query: string, params: Record<string, unknown>, first: number | null | undefined, after: string | null | undefined) {
+  const page = meetingPage(first, after);
+  const rows = await db.read<{ meeting: Meeting }>(query, { ...params, ...page.params });
+  return page.connection(rows.map((r) => r.meeting));
+}
+
+/**
+ * What every meeting page shares: the keyset parameters a query takes for `first` and `after`
+ * (`afterDate`, `afterId`, and `limit`, one more than the page to tell whether another follows),
+ * and the connection made of the rows that came back, with cursors on (date, id).
+ */
+function meetingPage(first: number | null | undefined, after: string | null | undefined) {
   const limit = pageSize(first);
   const cursor = decodeCursor(after, 2);
-  const rows = await db.read<{ meeting: Meeting }>(query, {
-    ...params,
-    afterDate: (cursor?.[0] as string | undefined) ?? null,
-    afterId: (cursor?.[1] as string | undefined) ?? null,
-    limit: limit + 1,
-  });
-  return toConnection(
-    rows.map((r) => r.meeting),
-    limit,
-    (m) => [m.date, m.id],
-  );
+  return {
+    params: {
+      afterDate: (cursor?.[0] as string | undefined) ?? null,
+      afterId: (cursor?.[1] as string | undefined) ?? null,
+      limit: limit + 1,
+    },
+    connection: (meetings: Meeting[]) => toConnection(meetings, limit, (m) => [m.date, m.id]),
+  };
 }
 
 /**
@@ -59,16 +67,8 @@ export async function meetingsOfPerson(
   first: number | null | undefined,
   after: string | null | undefined,
 ) {
-  const limit = pageSize(first);
-  const cursor = decodeCursor(after, 2);
-  const meetings = await loaders
-    .get(meetingPageByParticipant, {
-      ...range,
-      afterDate: (cursor?.[0] as string | undefined) ?? null,
-      afterId: (cursor?.[1] as string | undefined) ?? null,
-      limit: limit + 1,
-    })
-    .load(personId);
+  const page = meetingPage(first, after);
+  const meetings = await loaders.get(meetingPageByParticipant, { ...range, ...page.params }).load(personId);
   for (const m of meetings) loaders.prime(meetingById, m.id, m);
-  return toConnection(meetings, limit, (m) => [m.date, m.id]);
+  return page.connection(meetings);
 }
