@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { QueryRunner } from '../neo4j/database';
-import { MAX_KEYS_PER_READ } from '../neo4j/keyed-read-batcher';
+import { groupByKey, MAX_KEYS_PER_READ } from '../neo4j/keyed-read-batcher';
 
 /**
  * Builds one kind of DataLoader. `args` are the non-key arguments the batch query also needs
@@ -61,12 +61,7 @@ export function groupedLoader<V>(db: QueryRunner, query: string, params: object 
   return new DataLoader<string, V[]>(
     async (keys) => {
       const rows = await db.readByKeys<{ key: string; value: V }>(query, params as Record<string, unknown>, keysParam, keys);
-      const byKey = new Map<string, V[]>();
-      for (const row of rows) {
-        const list = byKey.get(row.key) ?? [];
-        list.push(row.value);
-        byKey.set(row.key, list);
-      }
+      const byKey = groupByKey(rows, (row) => row.value);
       return keys.map((k) => byKey.get(k) ?? []);
     },
     { maxBatchSize: MAX_KEYS_PER_READ },

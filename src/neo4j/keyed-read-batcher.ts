@@ -82,12 +82,7 @@ export class KeyedReadBatcher {
     this.read<KeyedRow>(batch.query, { ...batch.params, [batch.keysParam]: [...batch.keys] }).then(
       (rows) => {
         if (batch.waiters.length === 1) return batch.waiters[0].resolve(rows);
-        const byKey = new Map<string, KeyedRow[]>();
-        for (const row of rows) {
-          const list = byKey.get(row.key);
-          if (list) list.push(row);
-          else byKey.set(row.key, [row]);
-        }
+        const byKey = groupByKey(rows);
         for (const waiter of batch.waiters) waiter.resolve(rowsOf(waiter.keys, byKey, rows));
       },
       (error: unknown) => {
@@ -95,6 +90,17 @@ export class KeyedReadBatcher {
       },
     );
   }
+}
+
+/** Rows (or what `valueOf` takes from each) by their key, in row order within a key. */
+export function groupByKey<R extends KeyedRow, V = R>(rows: readonly R[], valueOf: (row: R) => V = (row) => row as unknown as V): Map<string, V[]> {
+  const byKey = new Map<string, V[]>();
+  for (const row of rows) {
+    const list = byKey.get(row.key);
+    if (list) list.push(valueOf(row));
+    else byKey.set(row.key, [valueOf(row)]);
+  }
+  return byKey;
 }
 
 /** The rows of `keys`, in the order the merged read returned them. */

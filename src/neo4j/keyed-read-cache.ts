@@ -14,7 +14,7 @@
  */
 import type { Params, QueryRunner } from './database';
 import { type GraphFreshness, graphFreshness, type ReadStamp } from './freshness';
-import type { KeyedRow } from './keyed-read-batcher';
+import { groupByKey, type KeyedRow } from './keyed-read-batcher';
 
 /** How many keys one cache keeps (a few hundred bytes each), least recently used out first. */
 export const KEYED_READ_CACHE_SIZE = 20_000;
@@ -41,7 +41,8 @@ export class KeyedReadCache {
     const scope = `${name}\u0000${JSON.stringify(params)}\u0000`;
     const found = new Map<string, Promise<KeyedRow[]>>();
     const missing: string[] = [];
-    for (const key of new Set(keys)) {
+    const unique = [...new Set(keys)];
+    for (const key of unique) {
       const entry = this.entries.get(scope + key);
       if (entry && this.freshness.isFresh(entry.stamp)) {
         // Used again: to the back of the eviction order.
@@ -54,14 +55,15 @@ export class KeyedReadCache {
     }
     if (missing.length > 0) {
       const stamp = this.freshness.stamp();
-      const read = db.readByKeys<T>(name, params, keysParam, missing);
+      // The rows of the one read, split by key once.
+      const byKey = db.readByKeys<T>(name, params, keysParam, missing).then((all) => groupByKey(all));
       for (const key of missing) {
-        const rows = read.then((all) => all.filter((row) => row.key === key));
+        const rows = byKey.then((groups) => groups.get(key) ?? []);
         found.set(key, rows);
         if (this.freshness.keeps) this.keep(scope + key, { stamp, rows });
       }
     }
-    const grouped = await Promise.all([...new Set(keys)].map((key) => found.get(key)!));
+    const grouped = await Promise.all(unique.map((key) => found.get(key)!));
     return grouped.flat() as T[];
   }
 
