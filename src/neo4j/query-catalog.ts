@@ -15,6 +15,8 @@ import { PROJECT_ROOT } from '../config';
 const QUERY_ROOT = path.join(PROJECT_ROOT, 'cypher', 'queries');
 const FRAGMENT_SUFFIX = '.fragment.cypher';
 const INCLUDE = /^([ \t]*)#include ([a-z0-9-]+\/[a-z0-9-]+)[ \t]*$/gm;
+/** Any #include line, well-formed or not: left over after expansion, it is a mistake. */
+const ANY_INCLUDE = /^[ \t]*#include /m;
 const cache = new Map<string, string>();
 
 /**
@@ -43,7 +45,7 @@ export function cypher(query: QueryName): string {
   if (text === undefined) {
     text = readQueryFile(name, '.cypher').replace(INCLUDE, (_line, indent: string, fragment: string) => {
       const included = readQueryFile(fragment, FRAGMENT_SUFFIX);
-      if (/^[ \t]*#include /m.test(included)) throw new Error(`${fragment}${FRAGMENT_SUFFIX} includes another fragment; fragments include nothing`);
+      if (ANY_INCLUDE.test(included)) throw new Error(`${fragment}${FRAGMENT_SUFFIX} includes another fragment; fragments include nothing`);
       // Indented as the #include line is, so that a fragment inside a subquery reads as part of it.
       return included
         .trimEnd()
@@ -51,7 +53,7 @@ export function cypher(query: QueryName): string {
         .map((line) => indent + line)
         .join('\n');
     });
-    if (/^[ \t]*#include /m.test(text)) throw new Error(`${name}: malformed #include line (write \`#include <aggregate>/<name>\`)`);
+    if (ANY_INCLUDE.test(text)) throw new Error(`${name}: malformed #include line (write \`#include <aggregate>/<name>\`)`);
     cache.set(name, text);
   }
   return typeof query === 'string' ? text : withLiterals(name, text, query.literals);
