@@ -7,7 +7,7 @@
 // /*labelsImplied*/ to 1, the planner folds the label test away, and no node's labels are listed.
 // Shortest = fewest relationships: a rank hop is 1 (person -RANKS_ABOVE-> person), a meeting,
 // statement, invitation or trip hop 2 (person - fact - person), an office hop 4 (person - tenure -
-// position - tenure - person). The caller turns relationships into person-to-person hops. Only
+// position - tenure - person). traversal/choose-path counts the person-to-person hops. Only
 // per-step predicates are used, so the search is a breadth-first walk that visits each node once,
 // never an enumeration of paths (a predicate on the whole path, such as a hop count, would make it
 // one and blow up in a dense graph). The walk stops at maxRelationships, a literal the caller sets
