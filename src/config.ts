@@ -19,8 +19,8 @@ const nonNegativeInt = (name: string) =>
   z.coerce.number({ message: `${name} must be a whole number` }).int(`${name} must be a whole number`).min(0, `${name} must not be negative`);
 
 /**
- * How long a replica may answer from what it keeps of the graph (the rank graph and name look-ups,
- * src/neo4j/freshness.ts) before it reads again, unless read bookmarks show nothing committed
+ * How long a replica may answer from what it keeps of the graph (the rank graph, name look-ups and
+ * entities by id, src/neo4j/freshness.ts) before it reads again, unless read bookmarks show nothing committed
  * since; 0 keeps nothing. Writes made through this process drop what is kept at once; the TTL
  * bounds how long a write made elsewhere (another replica, `npm run import`) can go unseen.
  * docs/operations.md has the trade-off.

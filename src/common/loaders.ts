@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { QueryRunner } from '../neo4j/database';
 import { groupByKey, MAX_KEYS_PER_READ } from '../neo4j/keyed-read-batcher';
+import type { KeyedReadCache } from '../neo4j/keyed-read-cache';
 
 /**
  * Builds one kind of DataLoader. `args` are the non-key arguments the batch query also needs
@@ -68,11 +69,18 @@ export function groupedLoader<V>(db: QueryRunner, query: string, params: object 
   );
 }
 
-/** A loader for one value per key (a row `{ key, value }` per key found; missing keys give null). */
-export function singleLoader<V>(db: QueryRunner, query: string, params: object = {}): DataLoader<string, V | null> {
+/**
+ * A loader for one value per key (a row `{ key, value }` per key found; missing keys give null).
+ * With `kept`, the rows are read through that cache of the process (src/neo4j/keyed-read-cache.ts):
+ * a key read by an earlier request costs no round trip while it is fresh.
+ */
+export function singleLoader<V>(db: QueryRunner, query: string, params: object = {}, kept?: KeyedReadCache): DataLoader<string, V | null> {
   return new DataLoader<string, V | null>(
     async (keys) => {
-      const rows = await db.readByKeys<{ key: string; value: V }>(query, params as Record<string, unknown>, 'keys', keys);
+      type Row = { key: string; value: V };
+      const rows = kept
+        ? await kept.readByKeys<Row>(db, query, params as Record<string, unknown>, 'keys', keys)
+        : await db.readByKeys<Row>(query, params as Record<string, unknown>, 'keys', keys);
       const byKey = new Map(rows.map((r) => [r.key, r.value]));
       return keys.map((k) => byKey.get(k) ?? null);
     },

@@ -9,7 +9,7 @@ import { invalidateGraphCaches } from '../neo4j/freshness';
 
 /**
  * Runs one curation's write transaction, then drops what this process keeps of the graph (the
- * rank graph, name look-ups) whether it committed or not (a commit whose answer was lost may still
+ * rank graph, name look-ups, entities by id) whether it committed or not (a commit whose answer was lost may still
  * have written). Every curation does, not only those of claims, tenures or names: a precedence, a
  * position or a merged person change rank too, and curations are rare enough that a needless
  * re-read costs nothing.

@@ -1,7 +1,7 @@
 /**
  * When something read from the graph and kept in this process may still be served: the rule the
- * service's two caches share (the rank graph, src/rank/rank-graph.cache.ts, and name look-ups,
- * src/neo4j/keyed-read-cache.ts).
+ * service's caches share (the rank graph, src/rank/rank-graph.cache.ts, and name look-ups and
+ * entities by id, src/neo4j/keyed-read-cache.ts).
  *
  * - Writes made by this process (imports, `correctFact`, `retractFact`, `mergePeople`) call
  *   `invalidateGraphCaches()` once their transaction has ended: nothing read before is served

@@ -1,16 +1,17 @@
 /**
  * Keyed reads kept between requests, per key, under the process's freshness rule
- * (src/neo4j/freshness.ts): what a name, alias or id names.
+ * (src/neo4j/freshness.ts): what a name, alias or id names, and the entities themselves by id.
  *
  * Every query that starts from a name (`person(name:)`, `outrankedBy`, `shortestPath`, …) first
- * looks the name up. That look-up is a round trip of its own, and on this machine a round trip
- * costs the service 0.3–0.5 ms of CPU (the driver's socket writes on loopback, docs/benchmark.md,
- * session 5): a third of a simple request's. Names change only when the graph is written, so the
- * rows each key gave are kept, and served while nothing read before a write through this process
- * is served after it, and no commit made elsewhere has gone unseen for more than CACHE_TTL_MS.
- * Only the keys not kept are read, in one round trip. The KEYED_READ_CACHE_SIZE most recently
- * used look-ups are kept; a read that fails is not. The rows are shared by every request they
- * answer: never change them.
+ * looks the name up, and many answers end on entities known by id (the people a rank chain
+ * reaches, the office of a tenure). Each such read is a round trip of its own, and on this machine
+ * a round trip costs the service 0.3–0.5 ms of CPU (the driver's socket writes on loopback,
+ * docs/benchmark.md, session 5): a third of a simple request's. Names and entities change only
+ * when the graph is written, so the rows each key gave are kept, and served while nothing read
+ * before a write through this process is served after it, and no commit made elsewhere has gone
+ * unseen for more than CACHE_TTL_MS. Only the keys not kept are read, in one round trip. The
+ * KEYED_READ_CACHE_SIZE most recently used keys of each cache are kept; a read that fails is not.
+ * The rows are shared by every request they answer: never change them.
  */
 import type { Params, QueryRunner } from './database';
 import { type GraphFreshness, graphFreshness, type ReadStamp } from './freshness';
@@ -80,3 +81,11 @@ export class KeyedReadCache {
 
 /** Name look-ups (`names/resolve`, `person/by-name`) of the whole process. */
 export const nameLookups = new KeyedReadCache();
+
+/**
+ * Entities by id (people, offices, organisations, places, topics, rank contexts) of the whole
+ * process: their loaders read through it (src/common/loaders.ts, `singleLoader`'s `kept`). Facts
+ * (meetings, tenures, statements…) are not kept: there are many more of them, and few are asked
+ * for twice.
+ */
+export const entityReads = new KeyedReadCache();

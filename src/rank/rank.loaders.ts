@@ -3,11 +3,12 @@ import { singleLoader, type LoaderFactory } from '../common/loaders';
 import { nameKey } from '../common/names';
 import { ambiguousName, type Candidate, notFound } from '../errors';
 import type { LoaderRegistry } from '../common/loaders';
+import { entityReads } from '../neo4j/keyed-read-cache';
 import { type RankView, rankGraphCache } from './rank-graph.cache';
 import type { PersonClosure, RankGraph } from './rank.engine';
 import type { RankContext } from './rank.type';
 
-export const rankContextById: LoaderFactory<string, RankContext | null> = (db) => singleLoader<RankContext>(db, 'rank/contexts-by-ids');
+export const rankContextById: LoaderFactory<string, RankContext | null> = (db) => singleLoader<RankContext>(db, 'rank/contexts-by-ids', {}, entityReads);
 
 /** Rank contexts by name, alias or id (keys already folded with nameKey): the candidates per key. */
 const rankContextsByName: LoaderFactory<string, Candidate[] | null> = (db) => singleLoader<Candidate[]>(db, 'names/resolve', { label: 'RankContext' });

@@ -42,7 +42,7 @@ export async function createApp(config: Config, db: Database, logger: Logger): P
   const httpServer = http.createServer(app);
   const schema = await buildExecutableSchema();
   const production = config.NODE_ENV === 'production';
-  // What the process keeps of the graph (the rank graph, name look-ups) follows one freshness rule:
+  // What the process keeps of the graph (the rank graph, name look-ups, entities by id) follows one freshness rule:
   // its bound is configuration, and the bookmarks of the service's reads tell it when nothing has
   // changed since a read.
   graphFreshness.setTtl(config.CACHE_TTL_MS);

@@ -2,8 +2,8 @@
  * Keyed reads kept between requests (src/neo4j/keyed-read-cache.ts), under the freshness rule of
  * src/neo4j/freshness.ts: served while fresh, only the missing keys read, nothing read before an
  * invalidation served after it, nothing kept past a TTL without a bookmark vouching for it, a
- * failed read not kept, nothing kept with a TTL of 0. Then through the service: a kept look-up
- * costs no round trip, and a name an import adds is found at once.
+ * failed read not kept, nothing kept with a TTL of 0. Then through the service: a kept name
+ * look-up or entity costs no round trip, and what an import adds is found at once.
  */
 import { importText } from '../../src/ingest/importer';
 import type { QueryRunner } from '../../src/neo4j/database';
@@ -119,7 +119,7 @@ describe('KeyedReadCache', () => {
   });
 });
 
-describe('name look-ups through the service', () => {
+describe('kept reads through the service', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer();
@@ -128,6 +128,18 @@ describe('name look-ups through the service', () => {
   afterAll(async () => {
     await server?.stop();
   });
+
+  /** Imports one new person through the service's importer: a write through this process. */
+  const importPerson = (id: string, name: string) =>
+    importText(
+      server.db,
+      [
+        'format: diplograph/facts@1',
+        `document: { id: ${id}-source, title: Cache test, publisher: dw, publishedAt: "2024-01-01", text: "${name} was there." }`,
+        `people: [{ id: ${id}, name: ${name}, aliases: [] }]`,
+      ].join('\n'),
+      { filename: `${id}.yaml`, by: 'test' },
+    );
 
   it('keep a look-up, so that asking again costs no round trip, and find a name an import adds at once', async () => {
     const ask = async (name: string) => dataOf(await server.gql<{ person: { id: string } | null }>('query($n: String!) { person(name: $n) { id } }', { n: name })).person;
@@ -140,17 +152,34 @@ describe('name look-ups through the service', () => {
       expect(await ask('Aaron Aardvark')).toBeNull();
       expect(lookups).toBe(0);
 
-      await importText(
-        server.db,
-        [
-          'format: diplograph/facts@1',
-          'document: { id: name-cache-test, title: Name cache test, publisher: dw, publishedAt: "2024-01-01", text: "Aaron Aardvark was there." }',
-          'people: [{ id: aaron-aardvark, name: Aaron Aardvark, aliases: [] }]',
-        ].join('\n'),
-        { filename: 'name-cache-test.yaml', by: 'test' },
-      );
+      await importPerson('aaron-aardvark', 'Aaron Aardvark');
       expect(await ask('Aaron Aardvark')).toEqual({ id: 'aaron-aardvark' });
       expect(lookups).toBe(1);
+    } finally {
+      stop();
+    }
+  });
+  it('keep an entity read by id, so that reaching it again costs no round trip, and find one an import adds at once', async () => {
+    // `_entities` (a federation router's look-up) reads people by id through their loader.
+    const reach = async (id: string) =>
+      dataOf(
+        await server.gql<{ _entities: Array<{ id: string; name: string } | null> }>(
+          'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id name } } }',
+          { r: [{ __typename: 'Person', id }] },
+        ),
+      )._entities[0];
+    expect(await reach('wang-yi')).toEqual({ id: 'wang-yi', name: 'Wang Yi' });
+    expect(await reach('bertha-badger')).toBeNull();
+    let reads = 0;
+    const stop = server.db.onQuery((e) => (reads += e.name === 'person/by-ids' ? 1 : 0));
+    try {
+      expect(await reach('wang-yi')).toEqual({ id: 'wang-yi', name: 'Wang Yi' });
+      expect(await reach('bertha-badger')).toBeNull();
+      expect(reads).toBe(0);
+
+      await importPerson('bertha-badger', 'Bertha Badger');
+      expect(await reach('bertha-badger')).toEqual({ id: 'bertha-badger', name: 'Bertha Badger' });
+      expect(reads).toBe(1);
     } finally {
       stop();
     }

@@ -6,6 +6,7 @@
  */
 import { composeServices } from '@apollo/composition';
 import { type DocumentNode, type ObjectTypeDefinitionNode, Kind, parse, print } from 'graphql';
+import { invalidateGraphCaches } from '../../src/neo4j/freshness';
 import { ANONYMOUS } from '../../src/server/auth';
 import { createContext } from '../../src/server/context';
 import { logger, startTestServer } from '../support/harness';
@@ -127,6 +128,10 @@ describe('Federation 2 subgraph', () => {
 
   describe('_entities', () => {
     const people = () => Array.from({ length: EXTRA_PEOPLE }, (_, i) => ({ __typename: 'Person', id: extraPersonId(i + 1) }));
+
+    // Entities an earlier test read are kept between requests (src/neo4j/keyed-read-cache.ts):
+    // these tests count the round trips of reading them afresh.
+    beforeEach(() => invalidateGraphCaches());
 
     /** Runs `_entities` in-process with a context of our own, so that its round-trip counter can be read. */
     async function resolveEntities(representations: Array<{ __typename: string; id: string }>) {
