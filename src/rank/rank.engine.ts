@@ -209,6 +209,12 @@ function linkKey(l: Link): string {
 }
 
 /**
+ * How many holdings of one person in one context the segment memo tells apart (a bit each); a
+ * person with more is computed afresh in every view (no office-holder comes near).
+ */
+const MEMO_MAX_HOLDINGS = 30;
+
+/**
  * The rows of every context and every date, indexed once per rank snapshot: claims by the person
  * at either end, holdings by context and person. Each RankGraph (one day, one context) is built
  * from it without redoing the snapshot's work: a walk reads only the claims of the people it
@@ -219,36 +225,54 @@ function linkKey(l: Link): string {
 export class RankIndex {
   readonly claimsBySuperior = new Map<string, ClaimRecord[]>();
   readonly claimsByInferior = new Map<string, ClaimRecord[]>();
-  /** Holdings by context, then person, in their original order. */
+  /**
+   * Holdings by context, then person, in their original order. The people of a context are in the
+   * order of their ids (as `localeCompare` sorts them), so that a view lists a context's segments
+   * by level and then by person with a sort on level alone (a stable sort keeps the rest).
+   */
   readonly holdings = new Map<string, Map<string, HoldingRecord[]>>();
   /** The contexts in which each person holds a position with a precedence level, at some time. */
   readonly contextsByPerson = new Map<string, Set<string>>();
-  private readonly segmentsByHoldings = new Map<string, Segment[]>();
+  /**
+   * Segments by one person's holdings in one context (the list in `holdings`), then by the subset
+   * a view keeps, as a bit mask: no key is built per person and view.
+   */
+  private readonly segmentsByHoldings = new Map<HoldingRecord[], Map<number, Segment[]>>();
 
   constructor(readonly rows: RankGraphRows) {
     for (const claim of rows.claims) {
       push(this.claimsBySuperior, claim.superiorId, claim);
       push(this.claimsByInferior, claim.inferiorId, claim);
     }
+    const unsorted = new Map<string, Map<string, HoldingRecord[]>>();
     for (const h of rows.holdings) {
-      let byPerson = this.holdings.get(h.contextId);
-      if (!byPerson) this.holdings.set(h.contextId, (byPerson = new Map()));
+      let byPerson = unsorted.get(h.contextId);
+      if (!byPerson) unsorted.set(h.contextId, (byPerson = new Map()));
       push(byPerson, h.personId, h);
       let contexts = this.contextsByPerson.get(h.personId);
       if (!contexts) this.contextsByPerson.set(h.personId, (contexts = new Set()));
       contexts.add(h.contextId);
     }
+    for (const [contextId, byPerson] of unsorted) {
+      this.holdings.set(contextId, new Map([...byPerson].sort(([a], [b]) => a.localeCompare(b))));
+    }
   }
 
-  /** effectiveSegments of `kept`, some of the person's holdings in the context, computed once per distinct subset. */
-  segmentsOf(contextId: string, personId: string, kept: HoldingRecord[]): Segment[] {
-    const all = this.holdings.get(contextId)?.get(personId) ?? [];
-    const key = `${contextId}\u0000${personId}`;
-    const memo = kept.length === all.length ? key : `${key}\u0000${kept.map((h) => all.indexOf(h)).join(',')}`;
-    let segments = this.segmentsByHoldings.get(memo);
+  /**
+   * effectiveSegments of those of `all` (one person's holdings in one context, the list in
+   * `holdings`) that `keep` keeps, computed once per distinct subset.
+   */
+  segmentsOf(all: HoldingRecord[], keep: (h: HoldingRecord) => boolean): Segment[] {
+    if (all.length > MEMO_MAX_HOLDINGS) return effectiveSegments(all.filter(keep));
+    let mask = 0;
+    for (let i = 0; i < all.length; i++) if (keep(all[i])) mask |= 1 << i;
+    if (mask === 0) return [];
+    let bySubset = this.segmentsByHoldings.get(all);
+    if (!bySubset) this.segmentsByHoldings.set(all, (bySubset = new Map()));
+    let segments = bySubset.get(mask);
     if (!segments) {
-      segments = effectiveSegments(kept);
-      this.segmentsByHoldings.set(memo, segments);
+      segments = effectiveSegments(all.filter((_, i) => (mask & (1 << i)) !== 0));
+      bySubset.set(mask, segments);
     }
     return segments;
   }
@@ -285,16 +309,18 @@ export class RankGraph {
     let found = this.contexts.get(contextId);
     if (found === undefined) {
       found = { byPerson: new Map(), byLevel: [] };
+      const keep = (h: HoldingRecord) => holdingHolds(h, this.asOf, this.contextId);
+      // By level, then by person: the index lists a context's people in that order, so the
+      // segments of each level, gathered in turn, need no sort; only the (few) levels are sorted.
+      const byLevel = new Map<number, Segment[]>();
       for (const [personId, holdings] of this.index.holdings.get(contextId) ?? []) {
-        const kept = holdings.filter((h) => holdingHolds(h, this.asOf, this.contextId));
-        if (kept.length === 0) continue;
-        let segs = this.index.segmentsOf(contextId, personId, kept);
-        if (this.asOf !== null) segs = segs.filter((s) => validOn(s, this.asOf!));
+        let segs = this.index.segmentsOf(holdings, keep);
+        if (this.asOf !== null && !segs.every((s) => validOn(s, this.asOf!))) segs = segs.filter((s) => validOn(s, this.asOf!));
         if (segs.length === 0) continue;
         found.byPerson.set(personId, segs);
-        found.byLevel.push(...segs);
+        for (const segment of segs) push(byLevel, segment.level, segment);
       }
-      found.byLevel.sort((a, b) => a.level - b.level || a.personId.localeCompare(b.personId));
+      for (const level of [...byLevel.keys()].sort((a, b) => a - b)) for (const segment of byLevel.get(level)!) found.byLevel.push(segment);
       this.contexts.set(contextId, found);
     }
     return found;
