@@ -27,3 +27,12 @@ export interface MeetingPageArgs extends DateRange {
 /** One page of meetings per person, for Person.meetings under a list of people. */
 export const meetingPageByParticipant: LoaderFactory<string, Meeting[], MeetingPageArgs> = (db, args) =>
   groupedLoader<Meeting>(db, 'meeting/pages-by-participant', args);
+
+/** A meeting with who took part, hosts first. */
+export interface MeetingWithParticipants {
+  meeting: Meeting;
+  participants: ParticipantRecord[];
+}
+/** meetingPageByParticipant with each meeting's participants, for a document that asks for them. */
+export const meetingPageWithParticipantsByParticipant: LoaderFactory<string, MeetingWithParticipants[], MeetingPageArgs> = (db, args) =>
+  groupedLoader<MeetingWithParticipants>(db, 'meeting/pages-with-participants-by-participant', args);

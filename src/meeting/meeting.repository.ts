@@ -1,7 +1,7 @@
 import { decodeCursor, pageSize, toConnection } from '../common/connection';
 import type { LoaderRegistry } from '../common/loaders';
 import type { QueryRunner } from '../neo4j/database';
-import { meetingById, meetingPageByParticipant } from './meeting.loaders';
+import { meetingById, meetingPageByParticipant, meetingPageWithParticipantsByParticipant, participantsByMeeting } from './meeting.loaders';
 import type { Meeting } from './meeting.type';
 
 /** What a meeting search can be narrowed by; every id already resolved from a name. */
@@ -59,6 +59,8 @@ function meetingPage(first: number | null | undefined, after: string | null | un
 /**
  * One page of a person's meetings, batched with every other person's in the same request: one
  * query for all of them, whose meetings prime the shared meeting loader for the rest of the request.
+ * With `withParticipants` (the document asks for them), the same query brings each meeting's
+ * participants along and primes their loader: the page and its participants cost one round trip.
  */
 export async function meetingsOfPerson(
   loaders: LoaderRegistry,
@@ -66,9 +68,18 @@ export async function meetingsOfPerson(
   range: { from: string | null; to: string | null },
   first: number | null | undefined,
   after: string | null | undefined,
+  withParticipants = false,
 ) {
   const page = meetingPage(first, after);
-  const meetings = await loaders.get(meetingPageByParticipant, { ...range, ...page.params }).load(personId);
+  const args = { ...range, ...page.params };
+  let meetings: Meeting[];
+  if (withParticipants) {
+    const rows = await loaders.get(meetingPageWithParticipantsByParticipant, args).load(personId);
+    for (const { meeting, participants } of rows) loaders.prime(participantsByMeeting, meeting.id, participants);
+    meetings = rows.map((row) => row.meeting);
+  } else {
+    meetings = await loaders.get(meetingPageByParticipant, args).load(personId);
+  }
   for (const m of meetings) loaders.prime(meetingById, m.id, m);
   return page.connection(meetings);
 }

@@ -1,6 +1,8 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { DateScalar } from '../common/date.scalar';
 import { Entity, loadEntity } from '../common/entity.interface';
+import { selectsPath } from '../common/lookahead';
 import { type NamedKind, resolveName } from '../common/names';
 import { notFound } from '../errors';
 import { tenureById, positionById } from '../office/office.loaders';
@@ -159,8 +161,11 @@ export class PersonMeetingsResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() { loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return meetingsOfPerson(loaders, person.id, { from: from ?? null, to: to ?? null }, first, after);
+    // Participants asked for come with the page, in its statement (meetingsOfPerson).
+    const withParticipants = selectsPath(info, ['nodes', 'participants']) || selectsPath(info, ['edges', 'node', 'participants']);
+    return meetingsOfPerson(loaders, person.id, { from: from ?? null, to: to ?? null }, first, after, withParticipants);
   }
 
   @FieldResolver(() => [Counterpart], { description: 'Everyone this person met, most frequent first; from/to inclusive.' })

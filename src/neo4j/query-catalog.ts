@@ -10,7 +10,7 @@ import { PROJECT_ROOT } from '../config';
  * Clauses several queries share (the map a meeting is returned as, the rule that picks one of
  * equally short paths) are written once, in a fragment `<aggregate>/<name>.fragment.cypher`, and
  * taken in by a line `#include <aggregate>/<name>`, indented or not. A fragment is not a query of
- * its own, and includes nothing itself.
+ * its own; it may include other fragments (a participant's map takes in a person's), never itself.
  */
 const QUERY_ROOT = path.join(PROJECT_ROOT, 'cypher', 'queries');
 const FRAGMENT_SUFFIX = '.fragment.cypher';
@@ -43,20 +43,28 @@ export function cypher(query: QueryName): string {
   const name = queryName(query);
   let text = cache.get(name);
   if (text === undefined) {
-    text = readQueryFile(name, '.cypher').replace(INCLUDE, (_line, indent: string, fragment: string) => {
-      const included = readQueryFile(fragment, FRAGMENT_SUFFIX);
-      if (ANY_INCLUDE.test(included)) throw new Error(`${fragment}${FRAGMENT_SUFFIX} includes another fragment; fragments include nothing`);
-      // Indented as the #include line is, so that a fragment inside a subquery reads as part of it.
-      return included
-        .trimEnd()
-        .split('\n')
-        .map((line) => indent + line)
-        .join('\n');
-    });
-    if (ANY_INCLUDE.test(text)) throw new Error(`${name}: malformed #include line (write \`#include <aggregate>/<name>\`)`);
+    text = expandIncludes(name, readQueryFile(name, '.cypher'), (fragment) => readQueryFile(fragment, FRAGMENT_SUFFIX));
     cache.set(name, text);
   }
   return typeof query === 'string' ? text : withLiterals(name, text, query.literals);
+}
+
+/**
+ * `text` (of query `name`) with every `#include` line replaced by its fragment, as `readFragment`
+ * gives it, itself expanded. Each fragment is indented as its #include line is, so that a fragment
+ * inside a subquery reads as part of it. A fragment that includes itself, at any depth, is an error.
+ */
+export function expandIncludes(name: string, text: string, readFragment: (fragment: string) => string, including: string[] = [name]): string {
+  const expanded = text.replace(INCLUDE, (_line, indent: string, fragment: string) => {
+    if (including.includes(fragment)) throw new Error(`${[...including, fragment].join(' → ')}: a fragment includes itself`);
+    return expandIncludes(name, readFragment(fragment), readFragment, [...including, fragment])
+      .trimEnd()
+      .split('\n')
+      .map((line) => indent + line)
+      .join('\n');
+  });
+  if (ANY_INCLUDE.test(expanded)) throw new Error(`${including.join(' → ')}: malformed #include line (write \`#include <aggregate>/<name>\`)`);
+  return expanded;
 }
 
 function readQueryFile(name: string, suffix: string): string {

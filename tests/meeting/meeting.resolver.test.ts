@@ -178,6 +178,46 @@ describe('Person.meetings and Person.counterparts', () => {
     ]);
   });
 
+  describe('with the participants asked for', () => {
+    const PARTICIPANTS = 'role title person { id name } tenure { id start position { id title } } position { id }';
+    type Listed = { id: string; participants: unknown[] };
+    const nodesOf = (data: unknown) => (data as { person: { meetings: { nodes: Listed[] } } }).person.meetings.nodes;
+    const edgesOf = (data: unknown) =>
+      (data as { person: { meetings: { edges: Array<{ n: { id: string; who: unknown[] } }> } } }).person.meetings.edges.map((e) => ({ id: e.n.id, participants: e.n.who }));
+
+    /** The meeting queries a document sends, and its data. */
+    const run = async <T>(query: string) => {
+      const sent: string[] = [];
+      const stop = server().db.onQuery((e) => e.name.startsWith('meeting/') && sent.push(e.name));
+      try {
+        return { sent, data: dataOf(await server().gql<T>(query)) };
+      } finally {
+        stop();
+      }
+    };
+
+    it.each([
+      ['under nodes', `{ person(name: "Blinken") { meetings { nodes { id participants { ${PARTICIPANTS} } } } } }`, nodesOf],
+      ['under edges, aliased', `{ person(name: "Blinken") { meetings { edges { n: node { id who: participants { ${PARTICIPANTS} } } } } } }`, edgesOf],
+      ['in a fragment', `{ person(name: "Blinken") { meetings { nodes { ...M } } } } fragment M on Meeting { id participants { ${PARTICIPANTS} } }`, nodesOf],
+    ])('brings them along in the page\'s own statement (%s), as a meeting lists them', async (_how, query, listed: (data: unknown) => Listed[]) => {
+      const { sent, data } = await run(query);
+      expect(sent).toEqual(['meeting/pages-with-participants-by-participant']);
+      const meetings = listed(data);
+      expect(meetings.length).toBeGreaterThanOrEqual(5);
+      for (const m of meetings) {
+        const alone = await run<{ meeting: Listed }>(`{ meeting(id: "${m.id}") { id participants { ${PARTICIPANTS} } } }`);
+        expect(alone.sent).toContain('meeting/participants');
+        expect(m.participants).toEqual(alone.data.meeting.participants);
+      }
+    });
+
+    it('reads the page alone when the document does not ask for them', async () => {
+      const { sent } = await run('{ person(name: "Blinken") { meetings { nodes { id date } } } }');
+      expect(sent).toEqual(['meeting/pages-by-participant']);
+    });
+  });
+
   it('pages a person\'s meetings', async () => {
     const data = dataOf(
       await server().gql<{ person: { meetings: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean } } } }>(`{

@@ -5,7 +5,7 @@
  * included by name; and every query the service can send compiles against the real database.
  */
 import type { Database } from '../../src/neo4j/database';
-import { allQueryNames, cypher, queryName } from '../../src/neo4j/query-catalog';
+import { allQueryNames, cypher, expandIncludes, queryName } from '../../src/neo4j/query-catalog';
 import { openTestDatabase } from '../support/harness';
 
 describe('named queries with literals', () => {
@@ -52,6 +52,19 @@ describe('fragments', () => {
     expect(allQueryNames()).toContain('meeting/by-ids');
     expect(allQueryNames()).not.toContain('meeting/map');
     expect(allQueryNames().filter((name) => name.endsWith('.fragment'))).toEqual([]);
+  });
+
+  it('may include fragments, each indented as its #include line, at any depth', () => {
+    // meeting/participant-map takes in office/position-map inside a subquery; the page with participants takes it in inside another.
+    expect(cypher('meeting/pages-with-participants-by-participant')).toContain('\n    OPTIONAL MATCH (pos)-[:OF_ORGANIZATION]->(o:Organization)\n');
+    const files: Record<string, string> = { 'a/inner': 'WITH x\n#include a/leaf\n', 'a/leaf': 'RETURN x\n' };
+    expect(expandIncludes('q', 'MATCH (x)\n  #include a/inner', (f) => files[f])).toBe('MATCH (x)\n  WITH x\n  RETURN x');
+  });
+
+  it('refuses a fragment that includes itself, at any depth, and a malformed #include', () => {
+    const files: Record<string, string> = { 'a/loop': '#include a/back', 'a/back': '#include a/loop' };
+    expect(() => expandIncludes('q', '#include a/loop', (f) => files[f])).toThrow('q → a/loop → a/back → a/loop: a fragment includes itself');
+    expect(() => expandIncludes('q', '#include A/Loop', (f) => files[f])).toThrow('q: malformed #include line');
   });
 });
 
