@@ -127,11 +127,15 @@ export class Database implements QueryRunner {
     }
   }
 
-  /** Answers when the database accepts a query; throws DATABASE_UNAVAILABLE otherwise. */
-  async ping(): Promise<void> {
+  /**
+   * Answers when the database accepts a query, with the bookmark of that read (its commit position;
+   * src/neo4j/freshness.ts); throws DATABASE_UNAVAILABLE otherwise.
+   */
+  async ping(): Promise<string | undefined> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
     try {
       await session.run('RETURN 1', {}, { timeout: this.options.connectionTimeoutMs });
+      return session.lastBookmarks()[0];
     } catch (error) {
       throw mapDriverError(error);
     } finally {

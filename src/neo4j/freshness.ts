@@ -12,11 +12,11 @@
  *   served only while the database says nothing has been committed since: every auto-commit read
  *   the service makes comes back with a bookmark, the position of the last committed transaction
  *   (Database's query events carry it), so the caches know at no cost of their own whether the
- *   graph changed. A read is stamped with the newest bookmark seen before it began (what it
+ *   graph changed; and a heartbeat (`RETURN 1`, twice a TTL) keeps them informed when every answer
+ *   comes from the caches. A read is stamped with the newest bookmark seen before it began (what it
  *   returns is at least that new), and is kept past its TTL while a read begun within the last TTL
  *   reported that same bookmark. So nothing served is staler than one TTL, but a busy replica does
- *   not read again every second when nothing changed. An idle replica has seen no recent
- *   bookmark, and reads again.
+ *   not read again every second when nothing changed.
  * - We chose bookmarks over a version node that writes would bump because a version cannot cover
  *   writes that do not go through this code, and over a check per request because that would be a
  *   round trip per request (each costs the service 0.3–0.5 ms of CPU on this machine's loopback,
@@ -28,6 +28,9 @@
  */
 import { CACHE_TTL_MS_DEFAULT } from '../config';
 import type { Database, QueryListener } from './database';
+
+/** The heartbeat's shortest period, whatever the TTL. */
+const HEARTBEAT_MIN_MS = 50;
 
 /** A commit position the database reported (a read's bookmark), and when the read that got it began. */
 export interface CommitMark {
@@ -93,15 +96,33 @@ export class GraphFreshness {
     if (this.latest === null || mark.readStartedAt >= this.latest.readStartedAt) this.latest = mark;
   }
 
-  /** Follows the bookmarks of every read `db` makes (createApp calls it); returns the unsubscribe. */
+  /**
+   * Follows the bookmarks of every read `db` makes (the service's freshness plugin calls it), and
+   * asks for one itself every half TTL (`Database.ping`: not a named query, so it reports no query
+   * event and counts in no request's round trips). When every answer comes from what is kept,
+   * nothing else shows that the graph has not changed, and everything kept went stale together
+   * each TTL and was read again in a burst: under the benchmark's W4, 22 reads in 10 s, the whole
+   * rank graph among them; none with the heartbeat (docs/benchmark.md, session 6). Returns the stop.
+   */
   watch(db: Database): () => void {
     const listener: QueryListener = (event) => {
       if (event.bookmark && !event.error) this.observe({ bookmark: event.bookmark, readStartedAt: event.startedAt });
     };
-    return db.onQuery(listener);
+    const unsubscribe = db.onQuery(listener);
+    const heartbeat = setInterval(() => {
+      if (!this.keeps) return;
+      const readStartedAt = this.now();
+      // A failed ping is no news: what is kept then goes stale at its TTL, as without the heartbeat.
+      db.ping().then((bookmark) => bookmark && this.observe({ bookmark, readStartedAt }), () => undefined);
+    }, Math.max(HEARTBEAT_MIN_MS, this.ttl / 2));
+    heartbeat.unref();
+    return () => {
+      unsubscribe();
+      clearInterval(heartbeat);
+    };
   }
 
-  /** Sets how long a read may be served from now on (the service's CACHE_TTL_MS, set by createApp). */
+  /** Sets how long a read may be served from now on (the service's CACHE_TTL_MS, set by its freshness plugin). */
   setTtl(ttlMs: number): void {
     this.ttl = ttlMs;
   }

@@ -7,7 +7,6 @@ import type { Config } from '../config';
 import { ErrorCode } from '../errors';
 import type { Logger } from '../logger';
 import type { Database } from '../neo4j/database';
-import { graphFreshness } from '../neo4j/freshness';
 import { Authenticator } from './auth';
 import { type Context, createContext } from './context';
 import { apolloPlugins } from './plugins';
@@ -42,11 +41,6 @@ export async function createApp(config: Config, db: Database, logger: Logger): P
   const httpServer = http.createServer(app);
   const schema = await buildExecutableSchema();
   const production = config.NODE_ENV === 'production';
-  // What the process keeps of the graph (the rank graph, name look-ups, entities by id) follows one freshness rule:
-  // its bound is configuration, and the bookmarks of the service's reads tell it when nothing has
-  // changed since a read.
-  graphFreshness.setTtl(config.CACHE_TTL_MS);
-  graphFreshness.watch(db);
 
   const apollo = new ApolloServer<Context>({
     schema,

@@ -297,27 +297,40 @@ describe('CACHE_TTL_MS', () => {
 });
 
 describe('RankGraphCache against Neo4j: commits made elsewhere', () => {
-  it('keeps its snapshot past the TTL while nothing is committed, and reads again once a console write shows in a bookmark', async () => {
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  /** A rank cache with a 300 ms TTL over the seeded test database, following its bookmarks; its rank/graph reads counted. */
+  async function watchedCache() {
     const db = await openTestDatabase();
     const cache = new RankGraphCache({ ttlMs: 300 });
     const stopWatching = cache.freshness.watch(db);
-    let rankReads = 0;
-    const stopCounting = db.onQuery((e) => (rankReads += e.name === 'rank/graph' ? 1 : 0));
+    const counted = { rankReads: 0 };
+    const stopCounting = db.onQuery((e) => (counted.rankReads += e.name === 'rank/graph' ? 1 : 0));
+    await seedGraph(db);
+    const close = async () => {
+      stopCounting();
+      stopWatching();
+      await seedGraph(db);
+      await db.close();
+    };
+    return { db, cache, counted, close };
+  }
+
+  it('keeps its snapshot past the TTL while nothing is committed, and reads again once a console write shows in a bookmark', async () => {
+    const { db, cache, counted, close } = await watchedCache();
     const anyRead = () => db.read('person/by-name', { keys: ['wang yi'] });
     // How Qin Gang is outranked: Wang Yi by a stated claim in the seeds.
     const bases = async () => stepsOf((await cache.view(db, null, null)).graph.closure('qin-gang', null), 'UP').map((s) => `${s.personId}:${s.basis}`);
-    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     try {
-      await seedGraph(db);
       await anyRead();
       const before = await bases();
       expect(before).toContain('wang-yi:STATED');
-      expect(rankReads).toBe(1);
+      expect(counted.rankReads).toBe(1);
       // Past the TTL, with a read that reports the same commit: no second read of the rank graph.
       await pause(400);
       await anyRead();
       expect(await bases()).toEqual(before);
-      expect(rankReads).toBe(1);
+      expect(counted.rankReads).toBe(1);
 
       // A write that does not go through the service (no invalidation): every claim retracted.
       await db.runAdministrative('MATCH (c:RankClaim) SET c:Retracted');
@@ -325,13 +338,31 @@ describe('RankGraphCache against Neo4j: commits made elsewhere', () => {
       await anyRead();
       // The read's bookmark is past the snapshot's: the graph is read again, without the claims.
       const after = await bases();
-      expect(rankReads).toBe(2);
+      expect(counted.rankReads).toBe(2);
       expect(after).not.toContain('wang-yi:STATED');
     } finally {
-      stopCounting();
-      stopWatching();
-      await seedGraph(db);
-      await db.close();
+      await close();
+    }
+  });
+
+  it('with no read of its own, keeps its snapshot on the heartbeat\'s bookmarks, and reads again once a commit made elsewhere shows in one', async () => {
+    const { db, cache, counted, close } = await watchedCache();
+    try {
+      await pause(200); // a heartbeat (every half TTL) has reported where the database stands
+      await cache.view(db, null, null);
+      expect(counted.rankReads).toBe(1);
+      // Three TTLs with no read but the heartbeat's: nothing committed, the snapshot is still served.
+      await pause(900);
+      await cache.view(db, null, null);
+      expect(counted.rankReads).toBe(1);
+
+      // A write that does not go through the service: the next heartbeat reports a newer commit.
+      await db.runAdministrative('MATCH (c:RankClaim) SET c:Retracted');
+      await pause(400);
+      await cache.view(db, null, null);
+      expect(counted.rankReads).toBe(2);
+    } finally {
+      await close();
     }
   });
 });

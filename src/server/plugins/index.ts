@@ -8,6 +8,7 @@ import type { Database } from '../../neo4j/database';
 import type { Context } from '../context';
 import { metricsFor } from '../metrics';
 import { costPlugin } from './cost';
+import { freshnessPlugin } from './freshness';
 import { hideSuggestionsPlugin, limitsPlugin } from './limits';
 import { metricsPlugin } from './metrics';
 import { landingPagePlugin } from './landing-page';
@@ -24,6 +25,8 @@ export function apolloPlugins({ config, logger, db, httpServer }: PluginDeps): A
   return [
     // Lets in-flight requests finish when the server stops (SIGTERM), before the driver closes.
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
+    // What the process keeps of the graph is served under one freshness rule, kept informed.
+    freshnessPlugin(db, config.CACHE_TTL_MS),
     // Request counts, latencies and errors by code for /metrics.
     metricsPlugin(metricsFor(db, config.NEO4J_MAX_POOL_SIZE)),
     // Abusive documents are refused before anything reaches Neo4j: tokens, depth, aliases,
