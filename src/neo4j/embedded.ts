@@ -83,9 +83,10 @@ const MIN_JAVA = 17;
 
 /**
  * JVM flags. Neo4j needs the --add-opens (without java.nio it fails at start with a
- * DirectByteBuffer link error); the rest fails fast on OOM. The collector is garbageCollectorFor's.
+ * DirectByteBuffer link error); the rest keeps a small footprint and fails fast on OOM.
  */
 const JVM_FLAGS = [
+  '-XX:+UseSerialGC',
   '-XX:+ExitOnOutOfMemoryError',
   '-XX:-OmitStackTraceInFastThrow',
   '-Xss1m',
@@ -391,19 +392,6 @@ function onLines(stream: NodeJS.ReadableStream, handle: (line: string) => void):
   });
 }
 
-/** The largest heap the serial collector is given; above it, G1. */
-const SERIAL_GC_MAX_HEAP = '4g';
-
-/**
- * The JVM's collector for a heap of `heap`. Up to 4 GB (the service's default), the serial one: the
- * smallest footprint. Above, G1, which Neo4j itself ships with: after an import into the API
- * benchmark's 12 GB heap, the serial collector stopped the database for 1 to 15 s at a time
- * (Neo4j's VmPauseMonitor, docs/benchmark.md, session 6), stalling whichever request was waiting.
- */
-export function garbageCollectorFor(heap: string): string {
-  return bytes(heap) > bytes(SERIAL_GC_MAX_HEAP) ? '-XX:+UseG1GC' : '-XX:+UseSerialGC';
-}
-
 /**
  * Starts the embedded Neo4j and resolves once it answers on Bolt. Builds the launcher first if
  * needed. Throws EmbeddedNeo4jError (JAVA_MISSING, MAVEN_MISSING, BUILD_FAILED,
@@ -434,7 +422,6 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
     // 100,000 facts (one transaction, ~2 GB of transaction state) still fits under the defaults.
     `-Xms${bytes(heap) < bytes('512m') ? heap : '512m'}`,
     `-Xmx${heap}`,
-    garbageCollectorFor(heap),
     ...JVM_FLAGS,
     '-cp',
     classpath,

@@ -15,7 +15,6 @@ import ts from 'typescript';
 import {
   EmbeddedNeo4jError,
   ensureLauncherBuilt,
-  garbageCollectorFor,
   repoRoot,
   resolveJava,
   startEmbeddedNeo4j,
@@ -212,12 +211,5 @@ describe('embedded Neo4j', () => {
     fs.mkdirSync(emptyHome);
     const e = await expectCode(start({ dataDir: path.join(tmp, 'unused'), javaHome: emptyHome }), 'JAVA_MISSING', emptyHome);
     expect(e.message).toMatch(/install/i);
-  });
-});
-
-describe('the JVM collector', () => {
-  it('is the serial one up to a 4 GB heap (the service\'s default), and G1 above, where serial pauses ran to seconds', () => {
-    expect(['512m', '1g', '4g', '4096m'].map(garbageCollectorFor)).toEqual(Array(4).fill('-XX:+UseSerialGC'));
-    expect(['4097m', '12g'].map(garbageCollectorFor)).toEqual(['-XX:+UseG1GC', '-XX:+UseG1GC']);
   });
 });
