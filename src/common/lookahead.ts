@@ -7,18 +7,24 @@ import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
  * (a page of meetings and their participants) asks first whether that field is wanted at all.
  */
 
-/** The parsed selection of each field, by its field nodes: a field under a list is parsed once, not once per item. */
-const parsed = new WeakMap<GraphQLResolveInfo['fieldNodes'], ResolveTree | null>();
+/**
+ * The parsed selection of each field, by request (its variables: `@include(if: $x)` depends on
+ * them) and by field nodes: a field under a list is parsed once per request, not once per item.
+ */
+const parsed = new WeakMap<object, WeakMap<GraphQLResolveInfo['fieldNodes'], ResolveTree | null>>();
 
 /**
  * Whether the document selects, below the field being resolved, the field at `path` (field names,
- * one per level: `['nodes', 'participants']`), under any alias, fragment or type condition.
+ * one per level: `['nodes', 'participants']`), under any alias, fragment or type condition, and
+ * not skipped by `@skip` or `@include`.
  */
 export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): boolean {
-  let tree = parsed.get(info.fieldNodes);
+  let ofRequest = parsed.get(info.variableValues);
+  if (!ofRequest) parsed.set(info.variableValues, (ofRequest = new WeakMap()));
+  let tree = ofRequest.get(info.fieldNodes);
   if (tree === undefined) {
     tree = (parseResolveInfo(info) as ResolveTree | null) ?? null;
-    parsed.set(info.fieldNodes, tree);
+    ofRequest.set(info.fieldNodes, tree);
   }
   return tree !== null && hasPath(tree, path);
 }

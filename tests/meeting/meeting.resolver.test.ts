@@ -186,11 +186,11 @@ describe('Person.meetings and Person.counterparts', () => {
       (data as { person: { meetings: { edges: Array<{ n: { id: string; who: unknown[] } }> } } }).person.meetings.edges.map((e) => ({ id: e.n.id, participants: e.n.who }));
 
     /** The meeting queries a document sends, and its data. */
-    const run = async <T>(query: string) => {
+    const run = async <T>(query: string, variables?: Record<string, unknown>) => {
       const sent: string[] = [];
       const stop = server().db.onQuery((e) => e.name.startsWith('meeting/') && sent.push(e.name));
       try {
-        return { sent, data: dataOf(await server().gql<T>(query)) };
+        return { sent, data: dataOf(await server().gql<T>(query, variables)) };
       } finally {
         stop();
       }
@@ -215,6 +215,14 @@ describe('Person.meetings and Person.counterparts', () => {
     it('reads the page alone when the document does not ask for them', async () => {
       const { sent } = await run('{ person(name: "Blinken") { meetings { nodes { id date } } } }');
       expect(sent).toEqual(['meeting/pages-by-participant']);
+    });
+
+    it('follows @include with each request\'s variables, for the same document', async () => {
+      const query = `query($with: Boolean!) { person(name: "Blinken") { meetings { nodes { id participants @include(if: $with) { role } } } } }`;
+      const ask = async (variables: { with: boolean }) => (await run(query, variables)).sent;
+      expect(await ask({ with: false })).toEqual(['meeting/pages-by-participant']);
+      expect(await ask({ with: true })).toEqual(['meeting/pages-with-participants-by-participant']);
+      expect(await ask({ with: false })).toEqual(['meeting/pages-by-participant']);
     });
   });
 
