@@ -228,7 +228,7 @@ export class RankIndex {
   /**
    * Holdings by context, then person, in their original order. The people of a context are in the
    * order of their ids (as `localeCompare` sorts them), so that a view lists a context's segments
-   * by level and then by person with a sort on level alone (a stable sort keeps the rest).
+   * by level and then by person by gathering each level's in turn (RankGraph.segmentsIn).
    */
   readonly holdings = new Map<string, Map<string, HoldingRecord[]>>();
   /** The contexts in which each person holds a position with a precedence level, at some time. */
