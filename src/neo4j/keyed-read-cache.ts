@@ -46,9 +46,7 @@ export class KeyedReadCache {
     for (const key of unique) {
       const entry = this.entries.get(scope + key);
       if (entry && this.freshness.isFresh(entry.stamp)) {
-        // Used again: to the back of the eviction order.
-        this.entries.delete(scope + key);
-        this.entries.set(scope + key, entry);
+        this.toBack(scope + key, entry);
         found.set(key, entry.rows);
       } else {
         missing.push(key);
@@ -68,9 +66,14 @@ export class KeyedReadCache {
     return grouped.flat() as T[];
   }
 
-  private keep(id: string, entry: Entry): void {
+  /** Puts an entry at the back of the eviction order: the most recently used. */
+  private toBack(id: string, entry: Entry): void {
     this.entries.delete(id);
     this.entries.set(id, entry);
+  }
+
+  private keep(id: string, entry: Entry): void {
+    this.toBack(id, entry);
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     // A failed read is not kept: the next request tries again.
     entry.rows.catch(() => {
