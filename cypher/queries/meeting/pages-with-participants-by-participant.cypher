@@ -9,7 +9,7 @@ UNWIND $keys AS key
 CALL (m) {
   MATCH (p:Person)-[r:PARTICIPATED_IN]->(m)
   #include meeting/participant-map
-  WITH participant ORDER BY CASE r.role WHEN 'HOST' THEN 0 WHEN 'GUEST' THEN 1 ELSE 2 END, p.name
+  WITH participant ORDER BY roleOrder, p.name
   RETURN collect(participant) AS participants
 }
 RETURN key, {meeting: meeting, participants: participants} AS value

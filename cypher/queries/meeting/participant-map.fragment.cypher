@@ -2,7 +2,9 @@
 // `r`. It carries the person, the tenure and the office (the maps of person/map,
 // office/tenure-map and office/position-map), which Meeting.participants primes into those
 // loaders: a page of meetings with participants, their tenures and offices costs no further round
-// trip. The map is bound to `participant`, beside everything else in scope.
+// trip. The map is bound to `participant`, beside everything else in scope, and the order
+// participants are listed in (hosts first, then guests, then the rest; by name within each) is
+// `roleOrder, p.name`.
 // The tenure by its id (an index lookup), then checked to be the person's: walking the person's
 // HELD edges and testing each tenure's id cost a third more database hits on a page of meetings.
 OPTIONAL CALL (p, r) {
@@ -18,4 +20,5 @@ OPTIONAL CALL (r) {
 }
 #include person/map
 WITH *, {personId: p.id, role: r.role, title: r.title, delegationId: r.delegationId, positionId: r.positionId, tenureId: r.tenureId,
-         person: person, tenure: tenure, position: position} AS participant
+         person: person, tenure: tenure, position: position} AS participant,
+       CASE r.role WHEN 'HOST' THEN 0 WHEN 'GUEST' THEN 1 ELSE 2 END AS roleOrder

@@ -4,4 +4,4 @@ UNWIND $keys AS key
 MATCH (p:Person)-[r:PARTICIPATED_IN]->(:Meeting {id: key})
 #include meeting/participant-map
 RETURN key, participant AS value
-ORDER BY CASE r.role WHEN 'HOST' THEN 0 WHEN 'GUEST' THEN 1 ELSE 2 END, p.name
+ORDER BY roleOrder, p.name
