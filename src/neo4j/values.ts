@@ -8,7 +8,7 @@ import neo4j from 'neo4j-driver';
  */
 export function fromNeo4j(value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return value.map(fromNeo4j);
+  if (Array.isArray(value)) return fromNeo4jList(value);
   if (typeof value !== 'object') return value;
   // Maps are most of what comes back, and plain objects: walked without asking which driver type each is.
   if (Object.getPrototypeOf(value) === Object.prototype) return fromNeo4jMap(value as Record<string, unknown>);
@@ -24,13 +24,20 @@ export function fromNeo4j(value: unknown): unknown {
     return value.toString();
   }
   if (neo4j.isNode(value) || neo4j.isRelationship(value)) return fromNeo4j((value as { properties: object }).properties);
-  return fromNeo4jMap(value as Record<string, unknown>);
+  return fromNeo4jMap({ ...(value as Record<string, unknown>) });
+}
+
+// Lists and maps are converted where they are: the driver has just built them for this one read,
+// and a copy of each would double the objects a read allocates. Assigning to a map's own keys
+// also keeps a key named `__proto__` a plain key, where a copy's assignment would set its prototype.
+function fromNeo4jList(list: unknown[]): unknown[] {
+  for (let i = 0; i < list.length; i++) list[i] = fromNeo4j(list[i]);
+  return list;
 }
 
 function fromNeo4jMap(value: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k in value) out[k] = fromNeo4j(value[k]);
-  return out;
+  for (const k in value) value[k] = fromNeo4j(value[k]);
+  return value;
 }
 
 /**
