@@ -43,7 +43,7 @@ export function cypher(query: QueryName): string {
   const name = queryName(query);
   let text = cache.get(name);
   if (text === undefined) {
-    text = expandIncludes(name, readQueryFile(name, '.cypher'), (fragment) => readQueryFile(fragment, FRAGMENT_SUFFIX));
+    text = withoutComments(expandIncludes(name, readQueryFile(name, '.cypher'), (fragment) => readQueryFile(fragment, FRAGMENT_SUFFIX)));
     cache.set(name, text);
   }
   return typeof query === 'string' ? text : withLiterals(name, text, query.literals);
@@ -65,6 +65,61 @@ export function expandIncludes(name: string, text: string, readFragment: (fragme
   });
   if (ANY_INCLUDE.test(expanded)) throw new Error(`${including.join(' → ')}: malformed #include line (write \`#include <aggregate>/<name>\`)`);
   return expanded;
+}
+
+/**
+ * `text` without its line comments, trailing blanks and blank lines, indentation kept. The comments
+ * are for the reader of `cypher/queries`; sent, they were half of most statements, and neo4j-driver
+ * writes a message to its socket 1,400 bytes at a time: the shortest path's statement took three
+ * writes instead of one (docs/benchmark.md, session 7). Strings and backquoted names are copied as
+ * they are, `//` in them included, and so are block comments, which mark literals (NamedQuery).
+ */
+export function withoutComments(text: string): string {
+  let out = '';
+  let lineStart = 0;
+  let i = 0;
+  // Ends the line being written: without trailing blanks, and not at all if nothing is left of it.
+  const endLine = () => {
+    const line = out.slice(lineStart).trimEnd();
+    out = line.trim() === '' ? out.slice(0, lineStart) : `${out.slice(0, lineStart)}${line}\n`;
+    lineStart = out.length;
+  };
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '\n') {
+      endLine();
+      i++;
+    } else if (c === "'" || c === '"' || c === '`') {
+      const end = closingQuote(text, i);
+      out += text.slice(i, end);
+      i = end;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      const end = close === -1 ? text.length : close + 2;
+      out += text.slice(i, end);
+      i = end;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  endLine();
+  return out.trimEnd();
+}
+
+/** Where the string or backquoted name opening at `start` ends (just past its closing quote). */
+function closingQuote(text: string, start: number): number {
+  const quote = text[start];
+  let i = start + 1;
+  while (i < text.length) {
+    if (quote !== '`' && text[i] === '\\') i += 2;
+    else if (text[i] === quote && quote === '`' && text[i + 1] === '`') i += 2;
+    else if (text[i] === quote) return i + 1;
+    else i++;
+  }
+  return text.length;
 }
 
 function readQueryFile(name: string, suffix: string): string {

@@ -5,7 +5,7 @@
  * included by name; and every query the service can send compiles against the real database.
  */
 import type { Database } from '../../src/neo4j/database';
-import { allQueryNames, cypher, expandIncludes, queryName } from '../../src/neo4j/query-catalog';
+import { allQueryNames, cypher, expandIncludes, queryName, withoutComments } from '../../src/neo4j/query-catalog';
 import { openTestDatabase } from '../support/harness';
 
 describe('named queries with literals', () => {
@@ -65,6 +65,27 @@ describe('fragments', () => {
     const files: Record<string, string> = { 'a/loop': '#include a/back', 'a/back': '#include a/loop' };
     expect(() => expandIncludes('q', '#include a/loop', (f) => files[f])).toThrow('q → a/loop → a/back → a/loop: a fragment includes itself');
     expect(() => expandIncludes('q', '#include A/Loop', (f) => files[f])).toThrow('q: malformed #include line');
+  });
+});
+
+describe('comments', () => {
+  it('are left out of what is sent, with blank lines and trailing blanks; indentation stays', () => {
+    const text = 'MATCH (n) // which\n  // why, at length\n\n  WHERE n.x > 1   \nRETURN n\n';
+    expect(withoutComments(text)).toBe('MATCH (n)\n  WHERE n.x > 1\nRETURN n');
+  });
+
+  it('are only comments outside strings and backquoted names; block comments (literal markers) stay', () => {
+    const text = "MATCH (n {url: 'http://a//b', q: \"say \\\"//\\\" \"}) RETURN n.`odd//name` AS `a``//b`, /*lit*/3 // gone";
+    expect(withoutComments(text)).toBe("MATCH (n {url: 'http://a//b', q: \"say \\\"//\\\" \"}) RETURN n.`odd//name` AS `a``//b`, /*lit*/3");
+  });
+
+  it('keep a string that runs over lines as it is written', () => {
+    expect(withoutComments("RETURN 'one\n  // two\n' AS s // three")).toBe("RETURN 'one\n  // two\n' AS s");
+  });
+
+  it('are in no query the service sends', () => {
+    for (const name of allQueryNames()) expect(cypher(name)).not.toMatch(/^\s*\/\//m);
+    expect(cypher('traversal/shortest-path').length).toBeLessThan(1400);
   });
 });
 
