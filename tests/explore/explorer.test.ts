@@ -76,8 +76,15 @@ describeIfChromium('the explorer page', () => {
       throw new Error(`the page failed to load the network: ${await page.textContent('#panel')}`);
     }
   }
-  /** Waits until the panel shows the complete facts of a node (its id), an edge (e:id) or the path. */
-  const panelFor = (subject: string) => page.waitForSelector(`#panel-body[data-subject="${subject}"]`, { timeout: 150000 });
+  /** Waits until the panel shows the complete facts of a node (its id), an edge (e:id) or the path; if it never does, says what it shows. */
+  async function panelFor(subject: string) {
+    try {
+      await page.waitForSelector(`#panel-body[data-subject="${subject}"]`, { timeout: 150000 });
+    } catch (error) {
+      const shown = await page.evaluate(() => ({ subject: document.getElementById('panel-body')?.dataset.subject, panel: document.getElementById('panel')?.textContent, status: document.getElementById('status')?.textContent }));
+      throw new Error(`the panel never showed ${subject}; it shows ${JSON.stringify(shown)} (${(error as Error).message.split('\n')[0]})`);
+    }
+  }
   const drawn = (): Promise<DrawnNode[]> =>
     page.evaluate(() => {
       const cy = (window as unknown as { explorer: { cy: import('cytoscape').Core } }).explorer.cy;
@@ -235,6 +242,16 @@ describeIfChromium('the explorer page', () => {
     for (const step of steps) expect(step.quotes).toBeGreaterThan(0);
     expect(await page.textContent('[data-testid="panel-title"]')).toBe('Andrey Rudenko → Joe Biden');
     await shot('explore-05-path.png');
+  });
+
+  it('leaves no suggestions open when a search is submitted before they arrive', async () => {
+    await page.fill('#search', 'Wang');
+    await afterLoad(() => page.press('#search', 'Enter'));
+    await panelFor('wang-yi');
+    // The suggestion for "Wang" was due 150 ms after typing; it must not open the list over the graph.
+    await page.waitForTimeout(600);
+    expect(await page.isHidden('#suggestions')).toBe(true);
+    expect(await page.$$('#suggestions li')).toHaveLength(0);
   });
 
   it('made no request beyond its own server, and read data only through POST /graphql', () => {

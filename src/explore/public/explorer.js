@@ -604,7 +604,11 @@ ${EVIDENCE}`;
   let suggestTimer = null;
   let suggestGeneration = 0;
 
+  // Hidden for good: a suggestion still waiting for its timer or its answer must not open the list
+  // again after the search it belonged to was submitted.
   function hideSuggestions() {
+    clearTimeout(suggestTimer);
+    suggestGeneration++;
     $('suggestions').hidden = true;
     $('suggestions').innerHTML = '';
   }
