@@ -212,7 +212,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         else process.env[name] = value;
       }
       connection = await connect({ ...loadConfig(), LOG_LEVEL: 'warn' }, logger);
-      log(`[${elapsed()}] Neo4j restarted with the service's heap (${loadConfig().EMBEDDED_NEO4J_HEAP}) at ${connection.uri}`);
+      const [{ people }] = await connection.db.runAdministrative('MATCH (p:Person) RETURN count(p) AS people');
+      log(`[${elapsed()}] Neo4j restarted with the service's heap (${loadConfig().EMBEDDED_NEO4J_HEAP}) at ${connection.uri}: ${String(people)} people`);
     }
 
     const rankedPeople = [...new Set((generated.rankClaims ?? []).map((c) => String(c.inferior)))].map((id) => `Person ${id.replace('person-', '')}`);
