@@ -80,6 +80,11 @@ export async function meetingsOfPerson(
   } else {
     meetings = await loaders.get(meetingPageByParticipant, args).load(personId);
   }
-  for (const m of meetings) loaders.prime(meetingById, m.id, m);
+  primeMeetings(loaders, meetings);
   return page.connection(meetings);
+}
+
+/** Meetings a query brought whole are known for the rest of the request: Meeting by id costs no round trip. */
+export function primeMeetings(loaders: LoaderRegistry, meetings: Meeting[]): void {
+  for (const m of meetings) loaders.prime(meetingById, m.id, m);
 }

@@ -17,7 +17,7 @@ import type { Context } from '../server/context';
 import { Topic } from '../topic/topic.type';
 import { topicsOfFact } from '../topic/topic.loaders';
 import { counterpartsByPerson, meetingById, meetingsByTrip, meetingsSharedByPair, pairKey, participantsByMeeting, travellersByTrip, tripById } from './meeting.loaders';
-import { type MeetingFilter, meetingsOfPerson, searchMeetings } from './meeting.repository';
+import { type MeetingFilter, meetingsOfPerson, primeMeetings, searchMeetings } from './meeting.repository';
 import { Counterpart, Meeting, MeetingConnection, Participant, Trip } from './meeting.type';
 
 /** Resolves an optional name argument to an id; a name that names nothing is NOT_FOUND. */
@@ -145,7 +145,7 @@ export class CounterpartResolver {
   @FieldResolver(() => [Meeting], { description: 'The meetings they shared, oldest first.' })
   async meetings(@Root() counterpart: Counterpart, @Ctx() { loaders }: Context) {
     const meetings = await loaders.get(meetingsSharedByPair, counterpart.range).load(pairKey(counterpart.egoId, counterpart.personId));
-    for (const m of meetings) loaders.prime(meetingById, m.id, m);
+    primeMeetings(loaders, meetings);
     return meetings;
   }
 }
