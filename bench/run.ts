@@ -211,9 +211,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
       }
-      connection = await connect({ ...loadConfig(), LOG_LEVEL: 'warn' }, logger);
+      const serving = loadConfig();
+      connection = await connect({ ...serving, LOG_LEVEL: 'warn' }, logger);
       const [{ people }] = await connection.db.runAdministrative('MATCH (p:Person) RETURN count(p) AS people');
-      log(`[${elapsed()}] Neo4j restarted with the service's heap (${loadConfig().EMBEDDED_NEO4J_HEAP}) at ${connection.uri}: ${String(people)} people`);
+      log(`[${elapsed()}] Neo4j restarted with the service's heap (${serving.EMBEDDED_NEO4J_HEAP}) at ${connection.uri}: ${String(people)} people`);
     }
 
     const rankedPeople = [...new Set((generated.rankClaims ?? []).map((c) => String(c.inferior)))].map((id) => `Person ${id.replace('person-', '')}`);
