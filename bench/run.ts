@@ -25,6 +25,7 @@ import { connect } from '../src/neo4j/connect';
 import { type Contender, processStats, startDiplograph, startFloor, startPeer } from './contenders';
 import { apiBenchOptions, factCount, generateFactFile, writeFactFileJson } from './generate';
 import { emptyGraph, writeRaw } from './import-throughput';
+import { waitForIdleDatabase } from './settle';
 import { type BenchResults, type CellFigures, evaluateTargets, machine, markdown, type WorkloadResult, writeResults } from './report';
 import { type ContenderName, type Workload, workloads } from './workloads';
 
@@ -83,7 +84,7 @@ const autocannon = require('autocannon') as (options: Record<string, unknown>) =
 const CONTENDERS: ContenderName[] = ['diplograph', 'floor', 'peer'];
 
 /** One autocannon run against one contender: the bounded cell of the table. */
-async function cell(contender: Contender, workload: Workload, connections: number, seconds: number, start: number): Promise<CellFigures> {
+async function cell(contender: Contender, workload: Workload, connections: number, seconds: number, start: number, settle: () => Promise<void>): Promise<CellFigures> {
   let i = start;
   const first = new URL(contender.request(workload, workload.params(0)).url);
   const before = processStats(contender.pid);
@@ -104,6 +105,9 @@ async function cell(contender: Contender, workload: Workload, connections: numbe
     ],
   });
   const after = processStats(contender.pid);
+  // Measured up to the deadline, as the requests counted; what the cell left running then ends
+  // before the next cell starts.
+  await settle();
   const ok = result.requests.total - result.non2xx;
   return {
     connections,
@@ -229,11 +233,18 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       for (const note of notes) log(`  WARNING answers differ: ${note}`);
       const figures: WorkloadResult['contenders'] = {};
       const cells: Record<string, Partial<Record<ContenderName, CellFigures>>> = { c1: {}, c16: {} };
-      for (const c of running) await cell(c, w, 16, options.warmupSeconds, 10_000);
+      // After each cell, the wait for what it left running in Neo4j, per contender.
+      const settledMs = new Map<ContenderName, number>();
+      const settleAfter = (c: Contender) => async () => {
+        const { waitedMs, running: leftovers } = await waitForIdleDatabase(connection.db);
+        settledMs.set(c.name, (settledMs.get(c.name) ?? 0) + waitedMs);
+        if (leftovers.length > 0) log(`  WARNING ${leftovers.length} transaction(s) still running ${(waitedMs / 1000).toFixed(0)} s after a ${c.name} cell: ${leftovers[0].slice(0, 120)}`);
+      };
+      for (const c of running) await cell(c, w, 16, options.warmupSeconds, 10_000, settleAfter(c));
       // Side by side: each connection level runs every contender in turn, in a rotating order.
       for (const connections of [1, 16]) {
         const order = [...running.slice(wi % 3), ...running.slice(0, wi % 3)];
-        for (const c of order) cells[`c${connections}`][c.name] = await cell(c, w, connections, options.cellSeconds, 0);
+        for (const c of order) cells[`c${connections}`][c.name] = await cell(c, w, connections, options.cellSeconds, 0, settleAfter(c));
       }
       for (const name of CONTENDERS) {
         if (cells.c1[name] && cells.c16[name]) figures[name] = { c1: cells.c1[name]!, c16: cells.c16[name]! };
@@ -254,6 +265,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         return f ? `${name} ${Math.round(f.c1.throughput)}/${Math.round(f.c16.throughput)} req/s p50 ${f.c16.p50Ms} p99 ${f.c16.p99Ms} ms cpu ${f.c16.cpuMsPerRequest.toFixed(2)} ms` : '';
       };
       log(`[${elapsed()}] ${w.id}: ${CONTENDERS.map(line).join(' | ')} → vsFloor ${results[w.id].vsFloor?.toFixed(2)} vsPeer ${results[w.id].vsPeer?.toFixed(2)}`);
+      log(`  leftovers ended after the cells in ${[...settledMs].map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
     }
 
     const partial: Omit<BenchResults, 'targets'> = {
