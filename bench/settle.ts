@@ -11,6 +11,12 @@ export interface Settled {
 // Every poll lists itself (and a concurrent poll lists the other); neither is a leftover.
 const OWN_QUERY = 'SHOW TRANSACTIONS';
 
+/** The statement of every transaction Neo4j runs (open ones included), but the ones asking. */
+export async function runningTransactions(db: Database): Promise<string[]> {
+  const rows = await db.runAdministrative('SHOW TRANSACTIONS YIELD currentQuery');
+  return rows.map((r) => String(r.currentQuery ?? '')).filter((query) => !query.startsWith(OWN_QUERY));
+}
+
 /**
  * Waits until Neo4j runs no transaction but the one asking. autocannon ends a cell at its
  * deadline, but the statements its last requests started run on to their end in Neo4j: left alone,
@@ -21,8 +27,7 @@ const OWN_QUERY = 'SHOW TRANSACTIONS';
 export async function waitForIdleDatabase(db: Database, { timeoutMs = 60_000, pollMs = 50 } = {}): Promise<Settled> {
   const started = performance.now();
   for (;;) {
-    const rows = await db.runAdministrative('SHOW TRANSACTIONS YIELD currentQuery');
-    const running = rows.map((r) => String(r.currentQuery ?? '')).filter((query) => !query.startsWith(OWN_QUERY));
+    const running = await runningTransactions(db);
     const waitedMs = performance.now() - started;
     if (running.length === 0 || waitedMs >= timeoutMs) return { waitedMs, running };
     await sleep(pollMs);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runningTransactions } from '../../bench/settle';
 import { importFiles } from '../../src/ingest/importer';
 import type { Database } from '../../src/neo4j/database';
 import { openTestDatabase, resetGraph } from '../support/harness';
@@ -22,12 +23,9 @@ async function counts(db: Database) {
   return { labels, rels };
 }
 
-/** Transactions other than the ones asking (SHOW …): the import's open write transaction. */
+/** Transactions other than the ones asking: the import's open write transaction. */
 async function openTransactions(db: Database): Promise<number> {
-  const rows = await db.runAdministrative(
-    `SHOW TRANSACTIONS YIELD currentQuery, status WHERE NOT currentQuery STARTS WITH 'SHOW' RETURN count(*) AS n`,
-  );
-  return rows[0].n as number;
+  return (await runningTransactions(db)).length;
 }
 
 describe('an import killed with SIGKILL midway', () => {
