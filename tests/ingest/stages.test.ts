@@ -18,15 +18,16 @@ describe('quotes', () => {
     return at;
   };
 
-  test('the one-pass scan of a big text finds what indexOf finds, occurrences and overlaps included', () => {
+  test('the one-pass scan of a big text finds what indexOf finds, occurrences and overlaps included, for quotes of every gram length', () => {
     let seed = 7;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const words = ['alpha ', 'beta ', 'gamma ', 'delta ', 'aaaa ', 'ab ', 'ba '];
     let text = '';
     while (text.length < 300_000) text += words[Math.floor(rnd() * words.length)];
     const requests = Array.from({ length: 400 }, () => {
-      const start = Math.floor(rnd() * (text.length - 60));
-      const length = 2 + Math.floor(rnd() * 50);
+      const start = Math.floor(rnd() * (text.length - 110));
+      // 2–101 characters: found by indexOf (under 16) and by each of the scan's gram lengths (16, 32, 64).
+      const length = 2 + Math.floor(rnd() * 100);
       return { quote: rnd() < 0.1 ? `${text.slice(start, start + length)}zz` : text.slice(start, start + length), occurrence: 1 + Math.floor(rnd() * 3) };
     });
     const results = locateQuotes(text, requests);
