@@ -42,7 +42,7 @@ export interface BenchResults {
   totalSeconds: number;
   label: string;
   machine: { cpus: number; cpuModel: string; memoryGB: number; node: string; os: string };
-  scale: { mode: string; people: number; positions: number; meetings: number; facts: number; seed: number; cellSeconds: number };
+  scale: { mode: string; people: number; positions: number; meetings: number; facts: number; seed: number; cellSeconds: number; warmupSeconds?: number; warmupPassSeconds?: number };
   import: { facts: number; seconds: number; factsPerSecond: number; baselineFactsPerSecond: number | null; ratio: number | null; stages: string[] };
   workloads: Record<string, WorkloadResult>;
   targets: Array<{ target: string; met: boolean; detail: string }>;
@@ -88,7 +88,7 @@ export function markdown(results: BenchResults): string {
   const s = results.scale;
   const lines: string[] = [];
   lines.push(`Run ${results.startedAt} (${results.label}), ${f0(results.totalSeconds)} s in all, on ${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GiB, Node ${m.node}, ${m.os}.`);
-  lines.push(`Scale \`${s.mode}\`: ${f0(s.people)} people, ${f0(s.positions)} positions, ${f0(s.meetings)} meetings, ${f0(s.facts)} facts (seed ${s.seed}); ${s.cellSeconds} s per cell.`);
+  lines.push(`Scale \`${s.mode}\`: ${f0(s.people)} people, ${f0(s.positions)} positions, ${f0(s.meetings)} meetings, ${f0(s.facts)} facts (seed ${s.seed}); ${s.cellSeconds} s per cell${s.warmupPassSeconds ? `, after a warm-up pass of ${s.warmupPassSeconds} s per workload and contender and a ${s.warmupSeconds ?? 1} s warm-up per workload` : ''}.`);
   const imp = results.import;
   lines.push(
     `Import: ${f0(imp.facts)} facts in ${f1(imp.seconds)} s = ${f0(imp.factsPerSecond)} facts/s` +

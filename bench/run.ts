@@ -6,6 +6,7 @@
  *   npm run bench -- --quick      500 people, 50 positions, 5,000 meetings, 3 s cells (CI smoke)
  *
  * Options: --people N --positions N --meetings N --seed N --seconds S (per cell) --warmup S
+ *          --warmup-pass S (per workload and contender, before the first measured cell)
  *          --only W1,W3 --no-baseline (skip the raw UNWIND import baseline) --out DIR --label TEXT
  * Uses NEO4J_URI when set (that graph is EMPTIED), else starts the embedded Neo4j in a fresh
  * temporary folder. Writes bench/results/latest.json and latest.md (or DIR) and prints the table.
@@ -37,6 +38,7 @@ export interface BenchOptions {
   seed: number;
   cellSeconds: number;
   warmupSeconds: number;
+  warmupPassSeconds: number;
   only: string[] | null;
   baseline: boolean;
   out: string;
@@ -61,6 +63,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     // (14 min 51 s with 6 s cells: too close).
     cellSeconds: num('seconds', quick ? 3 : 5),
     warmupSeconds: num('warmup', 1),
+    warmupPassSeconds: num('warmup-pass', quick ? 1 : 2),
     only: value('only')?.split(',') ?? null,
     baseline: !argv.includes('--no-baseline'),
     out: value('out') ?? path.join(PROJECT_ROOT, 'bench', 'results'),
@@ -227,6 +230,21 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     running.push(await startDiplograph(connection.uri), await startFloor(connection.uri), await startPeer(connection.uri));
     log(`[${elapsed()}] contenders up: ${running.map((c) => `${c.name} (pid ${c.pid})`).join(', ')}`);
 
+    // A warm-up pass over every workload before the first measured cell. The workloads run on a
+    // Neo4j just started, with its page cache empty and its code not yet compiled, and on services
+    // just started: with only its own 1 s warm-up, the first workload's first cells ran at a fifth
+    // to a half of their speed a minute later (W1 at one connection: diplograph 21, then 75, then
+    // 147 req/s, the floor 99, 213 and 378, in three runs one after the other), and whichever
+    // contender the rotation put first paid the most.
+    if (options.warmupPassSeconds > 0) {
+      const settle = async () => void (await waitForIdleDatabase(connection.db));
+      const answered = new Map<ContenderName, number>();
+      for (const w of all) {
+        for (const c of running) answered.set(c.name, (answered.get(c.name) ?? 0) + (await cell(c, w, 16, options.warmupPassSeconds, 20_000, settle)).requests);
+      }
+      log(`[${elapsed()}] warm-up pass, ${options.warmupPassSeconds} s per workload: ${[...answered].map(([name, n]) => `${name} ${n}`).join(', ')} requests answered`);
+    }
+
     const results: Record<string, WorkloadResult> = {};
     for (const [wi, w] of all.entries()) {
       const notes = await checkEquivalence(w, running, 5);
@@ -274,7 +292,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       totalSeconds: (performance.now() - t0) / 1000,
       label: options.label,
       machine: machine(),
-      scale: { mode: options.mode, people: options.people, positions: options.positions, meetings: options.meetings, facts, seed: options.seed, cellSeconds: options.cellSeconds },
+      scale: { mode: options.mode, people: options.people, positions: options.positions, meetings: options.meetings, facts, seed: options.seed, cellSeconds: options.cellSeconds, warmupSeconds: options.warmupSeconds, warmupPassSeconds: options.warmupPassSeconds },
       import: { facts, seconds: importSeconds, factsPerSecond: facts / importSeconds, baselineFactsPerSecond: baselineRate, ratio: baselineRate ? facts / importSeconds / baselineRate : null, stages },
       workloads: results,
     };

@@ -2,8 +2,9 @@
  * Smoke test of the API benchmark (issue #8): the `--quick` bench at a tiny scale with 1-second
  * cells, as a child process, as `npm run bench` runs it: on an embedded Neo4j of its own, which it
  * restarts between the import and the workloads. Figures are printed, never asserted: only that the
- * restarted database holds what was imported, that each workload waited for the leftovers of its
- * cells, that every cell has figures, and that the results were written.
+ * restarted database holds what was imported, that every contender warmed up on every workload
+ * before the first measured cell, that each workload waited for the leftovers of its cells, that
+ * every cell has figures, and that the results were written.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -31,6 +32,11 @@ test('the quick bench runs every workload on every contender and writes its resu
     );
     process.stdout.write(stdout);
     expect(stdout).toMatch(/Neo4j restarted with the service's heap \(\w+\) at bolt:\/\/[^:]+:\d+: 120 people\n/);
+    // Every contender warmed up on every workload before the first measured cell.
+    const pass = /warm-up pass, 1 s per workload: diplograph (\d+), floor (\d+), peer (\d+) requests answered\n/.exec(stdout);
+    expect(pass).not.toBeNull();
+    expect(pass!.slice(1).map(Number).every((n) => n > 0)).toBe(true);
+    expect(pass!.index).toBeLessThan(stdout.indexOf('] W1: '));
     // Every workload waited, after each contender's cells, for what they left running in Neo4j.
     expect(stdout.match(/leftovers ended after the cells in diplograph [\d.]+ s, floor [\d.]+ s, peer [\d.]+ s\n/g)).toHaveLength(6);
     const results = JSON.parse(fs.readFileSync(path.join(out, 'latest.json'), 'utf8'));
