@@ -86,8 +86,9 @@ export async function writePlan(tx: WriteTransaction, plan: ImportPlan, options:
 /**
  * Runs every batch of the steps, in order, with the next batch sent while Neo4j writes the one
  * before. Converting and packing 2,000 rows takes the service tens of milliseconds of CPU, and
- * awaiting each batch before building the next left Neo4j idle for that long every time (about a
- * third of the write stage at the benchmark's scale). Neo4j runs a transaction's statements one
+ * awaiting each batch before building the next left Neo4j idle for that long every time: at the
+ * benchmark's scale the service was busy for 40 s of the 132 s write stage, which now takes
+ * 87–114 s (docs/benchmark.md, session 9). Neo4j runs a transaction's statements one
  * after the other, in the order they were sent, so nothing can overtake what it depends on; if a
  * batch fails, the transaction fails with it, and the batch sent after it is dropped.
  * `done(step, last, ms)` is told as each batch ends: whether it was its step's last, and then the
