@@ -232,8 +232,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 
     // A warm-up pass over every workload before the first measured cell. The workloads run on a
     // Neo4j just started, with its page cache empty and its code not yet compiled, and on services
-    // just started: with only its own 1 s warm-up, the first workload's first cells ran at a fifth
-    // to a half of their speed a minute later (W1 at one connection: diplograph 21, then 75, then
+    // just started: with only its own 1 s warm-up, the first workload's first cells ran at a seventh
+    // to a quarter of their speed a minute later (W1 at one connection: diplograph 21, then 75, then
     // 147 req/s, the floor 99, 213 and 378, in three runs one after the other), and whichever
     // contender the rotation put first paid the most.
     if (options.warmupPassSeconds > 0) {
