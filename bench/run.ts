@@ -230,6 +230,14 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     running.push(await startDiplograph(connection.uri), await startFloor(connection.uri), await startPeer(connection.uri));
     log(`[${elapsed()}] contenders up: ${running.map((c) => `${c.name} (pid ${c.pid})`).join(', ')}`);
 
+    // After each cell, the wait for what it left running in Neo4j (summed per contender into `waits`
+    // when given), with a warning when it did not end.
+    const settleAfter = (c: Contender, waits?: Map<ContenderName, number>) => async () => {
+      const { waitedMs, running: leftovers } = await waitForIdleDatabase(connection.db);
+      waits?.set(c.name, (waits.get(c.name) ?? 0) + waitedMs);
+      if (leftovers.length > 0) log(`  WARNING ${leftovers.length} transaction(s) still running ${(waitedMs / 1000).toFixed(0)} s after a ${c.name} cell: ${leftovers[0].slice(0, 120)}`);
+    };
+
     // A warm-up pass over every workload before the first measured cell. The workloads run on a
     // Neo4j just started, with its page cache empty and its code not yet compiled, and on services
     // just started: with only its own 1 s warm-up, the first workload's first cells ran at a seventh
@@ -237,10 +245,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     // 147 req/s, the floor 99, 213 and 378, in three runs one after the other), and whichever
     // contender the rotation put first paid the most.
     if (options.warmupPassSeconds > 0) {
-      const settle = async () => void (await waitForIdleDatabase(connection.db));
       const answered = new Map<ContenderName, number>();
       for (const w of all) {
-        for (const c of running) answered.set(c.name, (answered.get(c.name) ?? 0) + (await cell(c, w, 16, options.warmupPassSeconds, 20_000, settle)).requests);
+        for (const c of running) answered.set(c.name, (answered.get(c.name) ?? 0) + (await cell(c, w, 16, options.warmupPassSeconds, 20_000, settleAfter(c))).requests);
       }
       log(`[${elapsed()}] warm-up pass, ${options.warmupPassSeconds} s per workload: ${[...answered].map(([name, n]) => `${name} ${n}`).join(', ')} requests answered`);
     }
@@ -251,18 +258,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       for (const note of notes) log(`  WARNING answers differ: ${note}`);
       const figures: WorkloadResult['contenders'] = {};
       const cells: Record<string, Partial<Record<ContenderName, CellFigures>>> = { c1: {}, c16: {} };
-      // After each cell, the wait for what it left running in Neo4j, per contender.
       const settledMs = new Map<ContenderName, number>();
-      const settleAfter = (c: Contender) => async () => {
-        const { waitedMs, running: leftovers } = await waitForIdleDatabase(connection.db);
-        settledMs.set(c.name, (settledMs.get(c.name) ?? 0) + waitedMs);
-        if (leftovers.length > 0) log(`  WARNING ${leftovers.length} transaction(s) still running ${(waitedMs / 1000).toFixed(0)} s after a ${c.name} cell: ${leftovers[0].slice(0, 120)}`);
-      };
-      for (const c of running) await cell(c, w, 16, options.warmupSeconds, 10_000, settleAfter(c));
+      for (const c of running) await cell(c, w, 16, options.warmupSeconds, 10_000, settleAfter(c, settledMs));
       // Side by side: each connection level runs every contender in turn, in a rotating order.
       for (const connections of [1, 16]) {
         const order = [...running.slice(wi % 3), ...running.slice(0, wi % 3)];
-        for (const c of order) cells[`c${connections}`][c.name] = await cell(c, w, connections, options.cellSeconds, 0, settleAfter(c));
+        for (const c of order) cells[`c${connections}`][c.name] = await cell(c, w, connections, options.cellSeconds, 0, settleAfter(c, settledMs));
       }
       for (const name of CONTENDERS) {
         if (cells.c1[name] && cells.c16[name]) figures[name] = { c1: cells.c1[name]!, c16: cells.c16[name]! };
