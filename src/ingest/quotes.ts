@@ -6,6 +6,12 @@ export interface QuoteRequest {
 
 export type QuoteResult = { start: number; end: number } | { missing: true; found: number };
 
+/** What is sought of one quote: the occurrences needed, and where those found so far start. */
+interface Sought {
+  needed: number;
+  positions: number[];
+}
+
 /**
  * The lengths of text a rolling hash is taken over, shortest first. A quote is hashed over the
  * longest that fits it; below the shortest, it is found with indexOf.
@@ -28,13 +34,13 @@ const SMALL_TEXT = 200_000;
  */
 export function locateQuotes(text: string, requests: QuoteRequest[]): QuoteResult[] {
   const results: QuoteResult[] = new Array(requests.length);
-  const byQuote = new Map<string, { needed: number; positions: number[] }>();
+  const byQuote = new Map<string, Sought>();
   for (const r of requests) {
     const entry = byQuote.get(r.quote);
     if (entry) entry.needed = Math.max(entry.needed, r.occurrence);
     else byQuote.set(r.quote, { needed: r.occurrence, positions: [] });
   }
-  const scanned = GRAMS.map(() => [] as Array<[string, { needed: number; positions: number[] }]>);
+  const scanned = GRAMS.map(() => [] as Array<[string, Sought]>);
   for (const [quote, entry] of byQuote) {
     const gram = GRAMS.findLastIndex((length) => length <= quote.length);
     if (text.length < SMALL_TEXT || gram === -1) {
@@ -66,8 +72,8 @@ function hashOf(s: string, from: number, gram: number): number {
 const FILTER_BITS = 25;
 
 /** Finds the quotes, each at least `gram` long, in one pass over the text. */
-function scan(text: string, quotes: Array<[string, { needed: number; positions: number[] }]>, gram: number): void {
-  const byHash = new Map<number, Array<[string, { needed: number; positions: number[] }]>>();
+function scan(text: string, quotes: Array<[string, Sought]>, gram: number): void {
+  const byHash = new Map<number, Array<[string, Sought]>>();
   // Whether some quote's hash has these low bits: nearly every position fails this test, which costs
   // a fraction of the Map lookup it spares them (a byte per slot, or fewer bits, passed 3–10 times
   // as many positions and ran 2–3 times slower).
