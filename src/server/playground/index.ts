@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import express, { type Request, type Response, type Router } from 'express';
 import { PLAYGROUND_EXAMPLES } from './examples';
 
@@ -22,12 +21,17 @@ export interface Playground {
 let rendered: Playground | null = null;
 
 /**
- * GraphiQL (graphql-yoga's build), rendered once per process: the page inlines its script, its
- * styles and its editor workers (as blob: URLs), so it loads nothing from any other host.
- * Apollo's default landing page would load Apollo Sandbox from a CDN and fail offline.
+ * GraphiQL (graphql-yoga's build), rendered once per process, when a browser first asks for it:
+ * the page inlines its script, its styles and its editor workers (as blob: URLs), so it loads
+ * nothing from any other host. Apollo's default landing page would load Apollo Sandbox from a CDN
+ * and fail offline.
+ * The build is loaded here, not at start-up: loading it and rendering the page take some 85 MB of
+ * the process's memory, which a replica that only answers other services (behind a federation
+ * router) never needs (docs/benchmark.md, session 10).
  */
 export function playground(): Playground {
   if (rendered) return rendered;
+  const { renderGraphiQL } = require('@graphql-yoga/render-graphiql') as typeof import('@graphql-yoga/render-graphiql');
   const html = renderGraphiQL({
     title: 'diplograph — GraphQL playground',
     endpoint: GRAPHQL_PATH,

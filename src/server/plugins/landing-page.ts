@@ -3,16 +3,16 @@ import { playground } from '../playground';
 
 /**
  * Replaces Apollo's default landing page (Apollo Sandbox, loaded from a CDN) with diplograph's
- * own GraphiQL page, rendered once at start-up. Apollo serves it to `GET /graphql` when the
- * client prefers HTML (a browser), before CSRF prevention and context creation run.
+ * own GraphiQL page, rendered when a browser first asks for it (see `playground`). Apollo serves
+ * it to `GET /graphql` when the client prefers HTML (a browser), before CSRF prevention and
+ * context creation run.
  */
 export function landingPagePlugin<TContext extends object>(): ApolloServerPlugin<TContext> {
   return {
     async serverWillStart() {
-      const { html } = playground();
       return {
         async renderLandingPage() {
-          return { html };
+          return { html: async () => playground().html };
         },
       };
     },
