@@ -1,13 +1,21 @@
 import DataLoader from 'dataloader';
 import type { QueryRunner } from '../neo4j/database';
 import { groupByKey, MAX_KEYS_PER_READ } from '../neo4j/keyed-read-batcher';
-import type { KeyedReadCache } from '../neo4j/keyed-read-cache';
+import { entityReads, type KeyedReadCache } from '../neo4j/keyed-read-cache';
 
 /**
  * Builds one kind of DataLoader. `args` are the non-key arguments the batch query also needs
  * (a date, a range); the registry keeps one loader per distinct `args` within a request.
  */
 export type LoaderFactory<K, V, A = void> = (db: QueryRunner, args: A) => DataLoader<K, V>;
+
+/**
+ * A loader factory whose values may also be known at once: `peek` gives the value of a key the
+ * process keeps fresh (src/neo4j/keyed-read-cache.ts), undefined when it must be read.
+ */
+export interface KeptLoaderFactory<V> extends LoaderFactory<string, V | null> {
+  peek(key: string): V | null | undefined;
+}
 
 export class LoaderRegistry {
   private readonly loaders = new Map<unknown, Map<string, DataLoader<unknown, unknown>>>();
@@ -17,13 +25,19 @@ export class LoaderRegistry {
   constructor(private readonly db: QueryRunner) {}
 
   /**
-   * The value of `key`: the primed one at once, when a query brought it along (graphql-js then
-   * completes the field without waiting on a promise: a page of 20 meetings with their
-   * participants, tenures and offices resolves some 250 such fields), else through the loader.
+   * The value of `key`: at once when a query brought it along (primed) or the process keeps it
+   * (a kept loader's `peek`), else through the loader. A value known at once lets graphql-js
+   * complete the field without waiting on a promise: a page of 20 meetings with their
+   * participants, tenures and offices resolves some 250 such fields, and a promise for each cost
+   * the service more than reading them had (docs/benchmark.md, session 10).
+   * Of a list of parents, those known at once resolve before those read: the fields below them are
+   * then read in two batches, one per wave, however long the list.
    */
   load<K, V>(factory: LoaderFactory<K, V>, key: K): V | Promise<V> {
     const known = this.primed.get(factory);
     if (known?.has(key)) return known.get(key) as V;
+    const kept = (factory as Partial<KeptLoaderFactory<V>>).peek?.(key as string);
+    if (kept !== undefined) return kept as V;
     return this.get(factory).load(key);
   }
 
@@ -86,4 +100,19 @@ export function singleLoader<V>(db: QueryRunner, query: string, params: object =
     },
     { maxBatchSize: MAX_KEYS_PER_READ },
   );
+}
+
+/**
+ * The factory of a loader for one value per key read through `kept` (by default the process's
+ * entities and tenures, entityReads), whose `peek` answers the keys kept fresh with no promise.
+ */
+export function keptLoader<V>(query: string, kept: KeyedReadCache = entityReads): KeptLoaderFactory<V> {
+  const factory = (db: QueryRunner) => singleLoader<V>(db, query, {}, kept);
+  const scope = kept.scope(query, {});
+  return Object.assign(factory, {
+    peek(key: string): V | null | undefined {
+      const rows = scope.peek<{ key: string; value: V }>(key);
+      return rows && (rows.length > 0 ? rows[0].value : null);
+    },
+  });
 }

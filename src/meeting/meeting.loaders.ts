@@ -1,9 +1,8 @@
 import { groupedLoader, singleLoader, type LoaderFactory } from '../common/loaders';
-import type { Counterpart, Meeting, ParticipantRecord, Trip } from './meeting.type';
+import type { CounterpartRow, Meeting, ParticipantRow, Trip } from './meeting.type';
 
 export const meetingById: LoaderFactory<string, Meeting | null> = (db) => singleLoader<Meeting>(db, 'meeting/by-ids');
-export const participantsByMeeting: LoaderFactory<string, ParticipantRecord[]> = (db) =>
-  groupedLoader<ParticipantRecord>(db, 'meeting/participants');
+export const participantsByMeeting: LoaderFactory<string, ParticipantRow[]> = (db) => groupedLoader<ParticipantRow>(db, 'meeting/participants');
 export const tripById: LoaderFactory<string, Trip | null> = (db) => singleLoader<Trip>(db, 'meeting/trips-by-ids');
 export const travellersByTrip: LoaderFactory<string, string[]> = (db) => groupedLoader<string>(db, 'meeting/trip-travellers');
 export const meetingsByTrip: LoaderFactory<string, string[]> = (db) => groupedLoader<string>(db, 'meeting/trip-meetings');
@@ -12,8 +11,8 @@ export interface DateRange {
   from: string | null;
   to: string | null;
 }
-export const counterpartsByPerson: LoaderFactory<string, Counterpart[], DateRange> = (db, range) =>
-  groupedLoader<Counterpart>(db, 'meeting/counterparts', range);
+export const counterpartsByPerson: LoaderFactory<string, CounterpartRow[], DateRange> = (db, range) =>
+  groupedLoader<CounterpartRow>(db, 'meeting/counterparts', range);
 /** The meetings two people shared in a range, by `pairKey`. */
 export const meetingsSharedByPair: LoaderFactory<string, Meeting[], DateRange> = (db, range) => groupedLoader<Meeting>(db, 'meeting/shared', range);
 /** The key of meetingsSharedByPair: the two ids, separated by a space (which no id holds). */
@@ -31,7 +30,7 @@ export const meetingPageByParticipant: LoaderFactory<string, Meeting[], MeetingP
 /** A meeting with who took part, hosts first. */
 export interface MeetingWithParticipants {
   meeting: Meeting;
-  participants: ParticipantRecord[];
+  participants: ParticipantRow[];
 }
 /** meetingPageByParticipant with each meeting's participants, for a document that asks for them. */
 export const meetingPageWithParticipantsByParticipant: LoaderFactory<string, MeetingWithParticipants[], MeetingPageArgs> = (db, args) =>

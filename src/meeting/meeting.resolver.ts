@@ -3,6 +3,7 @@ import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-
 import { DateScalar } from '../common/date.scalar';
 import { Entity, loadEntity } from '../common/entity.interface';
 import { selectsPath } from '../common/lookahead';
+import { type MaybePromise, whenKnown } from '../common/maybe-promise';
 import { type NamedKind, resolveName } from '../common/names';
 import { notFound } from '../errors';
 import { tenureById, positionById } from '../office/office.loaders';
@@ -71,16 +72,8 @@ export class MeetingResolver {
   }
 
   @FieldResolver(() => [Participant], { description: 'Everyone who took part, hosts first.' })
-  async participants(@Root() meeting: Meeting, @Ctx() { loaders }: Context): Promise<Participant[]> {
-    const records = await loaders.load(participantsByMeeting, meeting.id);
-    // The participants query brings each person, tenure and office along: prime their loaders so
-    // that Participant.person/tenure/position cost no further round trip.
-    for (const { person, tenure, position, personId, tenureId, positionId } of records) {
-      if (person) loaders.prime(personById, personId, person);
-      if (tenure && tenureId) loaders.prime(tenureById, tenureId, tenure as never);
-      if (position && positionId) loaders.prime(positionById, positionId, position as never);
-    }
-    return records.map((record) => Object.assign(new Participant(), { role: record.role, title: record.title, record }));
+  participants(@Root() meeting: Meeting, @Ctx() { loaders }: Context): MaybePromise<Participant[]> {
+    return whenKnown(loaders.load(participantsByMeeting, meeting.id), (rows) => rows.map(Participant.fromRow));
   }
 
   @FieldResolver(() => [Topic], { description: 'What was discussed.' })
@@ -93,25 +86,27 @@ export class MeetingResolver {
 export class ParticipantResolver {
   @FieldResolver(() => Person, { description: 'Who took part.' })
   person(@Root() participant: Participant, @Ctx() { loaders }: Context) {
-    return loaders.load(personById, participant.record.personId);
+    return loaders.load(personById, participant.personId);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The side (country or body) this person represented.' })
   delegation(@Root() participant: Participant, @Ctx() { loaders }: Context) {
-    const id = participant.record.delegationId;
+    const id = participant.delegationId;
     return id ? loaders.load(organizationById, id) : null;
   }
 
   @FieldResolver(() => Position, { nullable: true, description: 'The office the title was resolved to, if any.' })
   position(@Root() participant: Participant, @Ctx() { loaders }: Context) {
-    const id = participant.record.positionId;
+    const id = participant.positionId;
     return id ? loaders.load(positionById, id) : null;
   }
 
   @FieldResolver(() => Tenure, { nullable: true, description: 'The tenure in that office valid on the meeting date.' })
   tenure(@Root() participant: Participant, @Ctx() { loaders }: Context) {
-    const id = participant.record.tenureId;
-    return id ? loaders.load(tenureById, id) : null;
+    const id = participant.tenureId;
+    if (!id) return null;
+    // Only a tenure of this person: a participation that names someone else's is not trusted.
+    return whenKnown(loaders.load(tenureById, id), (tenure) => (tenure?.personId === participant.personId ? tenure : null));
   }
 }
 
@@ -176,11 +171,7 @@ export class PersonMeetingsResolver {
     @Ctx() { loaders }: Context,
   ) {
     const range = { from: from ?? null, to: to ?? null };
-    const counterparts = await loaders.get(counterpartsByPerson, range).load(person.id);
-    // Each row carries the counterpart's person (meeting/counterparts): Counterpart.person needs no round trip.
-    for (const c of counterparts as Array<Counterpart & { person?: unknown }>) {
-      if (c.person) loaders.prime(personById, c.personId, c.person as never);
-    }
-    return counterparts.map((c) => Object.assign(c, { egoId: person.id, range }));
+    const rows = await loaders.get(counterpartsByPerson, range).load(person.id);
+    return rows.map((row) => Counterpart.fromRow(row, person.id, range));
   }
 }

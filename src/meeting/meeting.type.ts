@@ -2,7 +2,6 @@ import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphq
 import { Connection } from '../common/connection';
 import { DateScalar } from '../common/date.scalar';
 import { Fact } from '../common/fact.interface';
-import type { PersonRecord } from '../person/person.type';
 
 export enum MeetingFormat {
   IN_PERSON = 'IN_PERSON',
@@ -55,19 +54,11 @@ export class Meeting extends Fact {
 @ObjectType('MeetingConnection', { description: 'A page of meetings, oldest first.' })
 export class MeetingConnection extends Connection(Meeting, 'Meeting') {}
 
-/** A participation as the query returns it; the objects are loaded by the resolver. */
-export interface ParticipantRecord {
-  personId: string;
-  role: ParticipantRole;
-  title: string | null;
-  delegationId: string | null;
-  positionId: string | null;
-  tenureId: string | null;
-  /** The records the participant's person, tenure and office loaders would fetch (primed into them). */
-  person?: PersonRecord;
-  tenure?: unknown;
-  position?: unknown;
-}
+/**
+ * A participation as the queries return it (meeting/participant-row): the person's id, the part
+ * played, the title as written, and the ids of the delegation, the office and the tenure.
+ */
+export type ParticipantRow = [personId: string, role: ParticipantRole, title: string | null, delegationId: string | null, positionId: string | null, tenureId: string | null];
 
 @ObjectType({ description: "One person's part in a meeting." })
 export class Participant {
@@ -77,7 +68,14 @@ export class Participant {
   @Field(() => String, { nullable: true, description: 'The title as the source wrote it, e.g. "China\'s top foreign policy official".' })
   title!: string | null;
 
-  record!: ParticipantRecord;
+  personId!: string;
+  delegationId!: string | null;
+  positionId!: string | null;
+  tenureId!: string | null;
+
+  static fromRow([personId, role, title, delegationId, positionId, tenureId]: ParticipantRow): Participant {
+    return Object.assign(new Participant(), { personId, role, title, delegationId, positionId, tenureId });
+  }
 }
 
 @ObjectType({ implements: Fact, description: 'A journey by one or more officials, during which meetings happen.' })
@@ -115,4 +113,11 @@ export class Counterpart {
   /** Whose counterpart this is, and the range asked for: what Counterpart.meetings needs. */
   egoId!: string;
   range!: { from: string | null; to: string | null };
+
+  static fromRow([personId, count, first, last]: CounterpartRow, egoId: string, range: Counterpart['range']): Counterpart {
+    return Object.assign(new Counterpart(), { personId, count, first, last, egoId, range });
+  }
 }
+
+/** Someone a person met as meeting/counterparts returns them: their id, how often, first and last. */
+export type CounterpartRow = [personId: string, count: number, first: string, last: string];

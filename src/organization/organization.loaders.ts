@@ -1,7 +1,6 @@
-import { singleLoader, type LoaderFactory } from '../common/loaders';
-import { entityReads } from '../neo4j/keyed-read-cache';
+import { keptLoader } from '../common/loaders';
 import type { Organization } from './organization.type';
 import type { Place } from './place.type';
 
-export const organizationById: LoaderFactory<string, Organization | null> = (db) => singleLoader<Organization>(db, 'organization/by-ids', {}, entityReads);
-export const placeById: LoaderFactory<string, Place | null> = (db) => singleLoader<Place>(db, 'organization/places-by-ids', {}, entityReads);
+export const organizationById = keptLoader<Organization>('organization/by-ids');
+export const placeById = keptLoader<Place>('organization/places-by-ids');

@@ -1,5 +1,4 @@
-import { singleLoader, type LoaderFactory } from '../common/loaders';
-import { entityReads } from '../neo4j/keyed-read-cache';
+import { keptLoader } from '../common/loaders';
 import type { PersonRecord } from './person.type';
 
-export const personById: LoaderFactory<string, PersonRecord | null> = (db) => singleLoader<PersonRecord>(db, 'person/by-ids', {}, entityReads);
+export const personById = keptLoader<PersonRecord>('person/by-ids');

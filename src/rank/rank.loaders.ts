@@ -1,14 +1,13 @@
 import DataLoader from 'dataloader';
-import { singleLoader, type LoaderFactory } from '../common/loaders';
+import { keptLoader, type LoaderFactory, singleLoader } from '../common/loaders';
 import { nameKey } from '../common/names';
 import { ambiguousName, type Candidate, notFound } from '../errors';
 import type { LoaderRegistry } from '../common/loaders';
-import { entityReads } from '../neo4j/keyed-read-cache';
 import { type RankView, rankGraphCache } from './rank-graph.cache';
 import type { PersonClosure, RankGraph } from './rank.engine';
 import type { RankContext } from './rank.type';
 
-export const rankContextById: LoaderFactory<string, RankContext | null> = (db) => singleLoader<RankContext>(db, 'rank/contexts-by-ids', {}, entityReads);
+export const rankContextById = keptLoader<RankContext>('rank/contexts-by-ids');
 
 /** Rank contexts by name, alias or id (keys already folded with nameKey): the candidates per key. */
 const rankContextsByName: LoaderFactory<string, Candidate[] | null> = (db) => singleLoader<Candidate[]>(db, 'names/resolve', { label: 'RankContext' });

@@ -1,6 +1,5 @@
-import { groupedLoader, singleLoader, type LoaderFactory } from '../common/loaders';
-import { entityReads } from '../neo4j/keyed-read-cache';
+import { groupedLoader, keptLoader, type LoaderFactory } from '../common/loaders';
 import type { Topic } from './topic.type';
 
 export const topicsOfFact: LoaderFactory<string, Topic[]> = (db) => groupedLoader<Topic>(db, 'topic/topics-of-fact');
-export const topicById: LoaderFactory<string, Topic | null> = (db) => singleLoader<Topic>(db, 'topic/by-ids', {}, entityReads);
+export const topicById = keptLoader<Topic>('topic/by-ids');

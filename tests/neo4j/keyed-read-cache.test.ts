@@ -7,7 +7,7 @@
  */
 import { importText } from '../../src/ingest/importer';
 import type { QueryRunner } from '../../src/neo4j/database';
-import { GraphFreshness } from '../../src/neo4j/freshness';
+import { GraphFreshness, invalidateGraphCaches } from '../../src/neo4j/freshness';
 import { KeyedReadCache } from '../../src/neo4j/keyed-read-cache';
 import { seedGraph, startTestServer, type TestServer } from '../support/harness';
 import { dataOf } from '../support/seeded';
@@ -119,6 +119,47 @@ describe('KeyedReadCache', () => {
   });
 });
 
+describe('KeyedReadCache.scope(…).peek', () => {
+  const peekOf = (cache: KeyedReadCache, key: string) => cache.scope('names/resolve', { label: 'Person' }).peek<Row>(key)?.map((r) => r.value);
+
+  it('gives the rows of a key kept fresh at once, and nothing before its read has answered', async () => {
+    const { cache, read } = setUp();
+    const pending = read('a');
+    expect(peekOf(cache, 'a')).toBeUndefined();
+    await pending;
+    expect(peekOf(cache, 'a')).toEqual(['a:1']);
+    expect(peekOf(cache, 'b')).toBeUndefined();
+  });
+
+  it('gives an empty list for a key read and found nothing (kept as nothing, not as unknown)', async () => {
+    const { cache, db } = setUp();
+    const empty: QueryRunner = { ...db, readByKeys: async () => [] };
+    await cache.readByKeys(empty, 'names/resolve', { label: 'Person' }, 'keys', ['nobody']);
+    expect(peekOf(cache, 'nobody')).toEqual([]);
+  });
+
+  it('gives nothing once the rows are stale, invalidated, or their read failed', async () => {
+    const { time, freshness, cache, state, read } = setUp(1000);
+    await read('a');
+    time.ms += 1500;
+    expect(peekOf(cache, 'a')).toBeUndefined();
+    await read('b');
+    freshness.invalidate();
+    expect(peekOf(cache, 'b')).toBeUndefined();
+    state.fail = true;
+    await expect(read('c')).rejects.toThrow('the database is down');
+    expect(peekOf(cache, 'c')).toBeUndefined();
+  });
+
+  it('keeps each query apart: one kind of row does not evict another', async () => {
+    const { cache, db, state } = setUp(1000, 2);
+    await cache.readByKeys(db, 'person/by-ids', {}, 'keys', ['p1', 'p2']);
+    await cache.readByKeys(db, 'office/tenures-by-ids', {}, 'keys', ['t1', 't2']);
+    await cache.readByKeys(db, 'person/by-ids', {}, 'keys', ['p1', 'p2']);
+    expect(state.asked).toEqual([['p1', 'p2'], ['t1', 't2']]);
+  });
+});
+
 describe('kept reads through the service', () => {
   let server: TestServer;
   beforeAll(async () => {
@@ -183,5 +224,52 @@ describe('kept reads through the service', () => {
     } finally {
       stop();
     }
+  });
+
+  describe("a page of meetings' participants", () => {
+    const PAGE = `{ person(name: "Blinken") { meetings { nodes { id participants { role person { id name } tenure { id start position { id title } } } } } } }`;
+    /** The statements a document sends, and its data. */
+    const run = async (query: string) => {
+      const sent: string[] = [];
+      const stop = server.db.onQuery((e) => sent.push(e.name));
+      try {
+        return { sent, data: dataOf(await server.gql(query)) };
+      } finally {
+        stop();
+      }
+    };
+
+    it('keep the people, tenures and offices listed, so that listing them again costs only the page', async () => {
+      const first = await run(PAGE);
+      expect(first.sent).toContain('meeting/pages-with-participants-by-participant');
+      const again = await run(PAGE);
+      expect(again.sent).toEqual(['meeting/pages-with-participants-by-participant']);
+      expect(again.data).toEqual(first.data);
+      expect(JSON.stringify(again.data)).toContain('"tenure":{"id":"tenure-wang-yi-director-cfac","start":"2023-06-19"');
+    });
+
+    it("give no tenure for a participation that names someone else's", async () => {
+      const TENURE = `{ meeting(id: "meeting-blinken-wang-yi-2023-06-19") { participants { person { id } tenure { id } } } }`;
+      const tenureOf = async (person: string) =>
+        (dataOf(await server.gql<{ meeting: { participants: Array<{ person: { id: string }; tenure: { id: string } | null }> } }>(TENURE)).meeting.participants.find(
+          (p) => p.person.id === person,
+        ) ?? { tenure: 'absent' }).tenure;
+      const retarget = (tenureId: string) =>
+        server.db.runAdministrative(
+          "MATCH (:Person {id: 'antony-blinken'})-[r:PARTICIPATED_IN]->(:Meeting {id: 'meeting-blinken-wang-yi-2023-06-19'}) SET r.tenureId = $tenureId",
+          { tenureId },
+        );
+      expect(await tenureOf('antony-blinken')).toEqual({ id: 'tenure-antony-blinken-secretary-of-state' });
+      // Written behind the service's back: the caches are told, as a write through it would tell them.
+      await retarget('tenure-wang-yi-director-cfac');
+      invalidateGraphCaches();
+      try {
+        expect(await tenureOf('antony-blinken')).toBeNull();
+      } finally {
+        await retarget('tenure-antony-blinken-secretary-of-state');
+        invalidateGraphCaches();
+      }
+      expect(await tenureOf('antony-blinken')).toEqual({ id: 'tenure-antony-blinken-secretary-of-state' });
+    });
   });
 });

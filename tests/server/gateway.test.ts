@@ -17,6 +17,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
+import { invalidateGraphCaches } from '../../src/neo4j/freshness';
 import { useSeededServer } from '../support/seeded';
 
 // Seeding the graph in beforeAll takes tens of seconds, minutes on a loaded machine.
@@ -168,25 +169,35 @@ describe('diplograph behind a real @apollo/gateway, with a second subgraph', () 
   });
 
   it('resolves people the other subgraph names through diplograph’s _entities: one round trip per type', async () => {
-    const queries: string[] = [];
-    const stop = diplograph().db.onQuery((event) => queries.push(event.name));
-    let response: RouterResponse<{ profiledPeople: Array<{ id: string; birthYear: number; name: string; nativeName: string | null; positions: Array<{ position: { title: string } }> }> }>;
-    try {
-      response = await viaRouter(PROFILES_FIRST_QUERY);
-    } finally {
-      stop();
-    }
+    type Data = { profiledPeople: Array<{ id: string; birthYear: number; name: string; nativeName: string | null; positions: Array<{ position: { title: string } }> }> };
+    /** The router's answer, and how many times each query was sent to Neo4j for it. */
+    const ask = async () => {
+      const queries: string[] = [];
+      const stop = diplograph().db.onQuery((event) => queries.push(event.name));
+      try {
+        const response = await viaRouter<Data>(PROFILES_FIRST_QUERY);
+        return { response, counts: queries.reduce<Record<string, number>>((acc, name) => ({ ...acc, [name]: (acc[name] ?? 0) + 1 }), {}) };
+      } finally {
+        stop();
+      }
+    };
+    // The test before kept some of these people (src/neo4j/keyed-read-cache.ts). Those a request
+    // finds kept resolve at once and the others after their read, so the fields below each would
+    // be read in a batch of their own: start with nothing kept.
+    invalidateGraphCaches();
+    const { response, counts } = await ask();
     expect(response.errors).toBeUndefined();
     const people = response.data!.profiledPeople;
     expect(people.map((p) => p.name).sort()).toEqual(['Antony Blinken', 'Qin Gang', 'Wang Yi', 'Xi Jinping']);
     const wang = people.find((p) => p.id === 'wang-yi')!;
     expect(wang).toMatchObject({ birthYear: 1953, nativeName: '王毅' });
     expect(people.find((p) => p.id === 'qin-gang')!.positions.map((t) => t.position.title)).toContain("Minister of Foreign Affairs of the People's Republic of China");
-    // Four people, one look-up of people, one of their tenures, one of the positions: per type, not per person.
-    const counts = queries.reduce<Record<string, number>>((acc, name) => ({ ...acc, [name]: (acc[name] ?? 0) + 1 }), {});
-    expect(counts['person/by-ids']).toBe(1);
-    expect(Object.values(counts).every((n) => n === 1)).toBe(true);
-    expect(queries.length).toBeLessThanOrEqual(3);
+    // Four people, one look-up of people, one of their tenures (which bring their offices along): per type, not per person.
+    expect(counts).toEqual({ 'person/by-ids': 1, 'office/tenures': 1 });
+    // Asked again, the people are kept: only their tenures are read, still in one round trip.
+    const again = await ask();
+    expect(again.response.data).toEqual(response.data);
+    expect(again.counts).toEqual({ 'office/tenures': 1 });
   });
 
   it('passes diplograph’s errors through the router with their codes', async () => {

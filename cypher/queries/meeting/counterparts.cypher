@@ -7,8 +7,8 @@ WHERE p.id <> key AND NOT m:Retracted
   AND ($from IS NULL OR coalesce(m.endDate, m.date) >= date($from))
   AND ($to IS NULL OR m.date <= date($to))
 WITH key, p, count(DISTINCT m) AS count, min(m.date) AS first, max(m.date) AS last
-// The person (person/map) comes along: Person.counterparts primes the person loader with it, so
-// `counterparts { person { name } }` costs no second round trip.
-#include person/map
-RETURN key, {personId: p.id, count: count, first: toString(first), last: toString(last), person: person} AS value
+// A row, not a map with the person (CounterpartRow in meeting.type.ts): the person is an entity
+// the service keeps between requests, which Counterpart.person loads by id (see
+// meeting/participant-row for why).
+RETURN key, [p.id, count, toString(first), toString(last)] AS value
 ORDER BY count DESC, p.name

@@ -8,7 +8,7 @@ UNWIND $keys AS key
 #include meeting/map
 CALL (m) {
   MATCH (p:Person)-[r:PARTICIPATED_IN]->(m)
-  #include meeting/participant-map
+  #include meeting/participant-row
   WITH participant ORDER BY roleOrder, p.name
   RETURN collect(participant) AS participants
 }

@@ -1,24 +1,12 @@
-// The map a participant is returned as (ParticipantRecord in meeting.type.ts): `p` took part as
-// `r`. It carries the person, the tenure and the office (the maps of person/map,
-// office/tenure-map and office/position-map), which Meeting.participants primes into those
-// loaders: a page of meetings with participants, their tenures and offices costs no further round
-// trip. The map is bound to `participant`, beside everything else in scope, and the order
-// participants are listed in (hosts first, then guests, then the rest; by name within each) is
+// The row a participant is returned as (ParticipantRow in meeting.type.ts): `p` took part as `r`.
+// The row is bound to `participant`, beside everything else in scope, and the order participants
+// are listed in (hosts first, then guests, then the rest; by name within each) is
 // `roleOrder, p.name`.
-// The tenure by its id (an index lookup), then checked to be the person's: walking the person's
-// HELD edges and testing each tenure's id cost a third more database hits on a page of meetings.
-OPTIONAL CALL (p, r) {
-  MATCH (t:Tenure {id: r.tenureId})-[:OF_POSITION]->(pos:Position)
-  WHERE EXISTS { (p)-[:HELD]->(t) }
-  #include office/tenure-map
-  RETURN tenure
-}
-OPTIONAL CALL (r) {
-  MATCH (pos:Position {id: r.positionId})
-  #include office/position-map
-  RETURN position
-}
-#include person/map
-WITH *, {personId: p.id, role: r.role, title: r.title, delegationId: r.delegationId, positionId: r.positionId, tenureId: r.tenureId,
-         person: person, tenure: tenure, position: position} AS participant,
+// A list of ids, not maps of the person, the tenure and the office: those are records the service
+// keeps between requests (src/neo4j/keyed-read-cache.ts), which Participant.person, .tenure and
+// .position load by id. On the benchmark's graph, bringing the three along as maps made Neo4j's
+// part of a page of 20 meetings cost about twice the ids' (the office's organisation and
+// jurisdiction, the tenure's look-up), and the driver decodes a map key by key: the service spent
+// a quarter of its time on W3 decoding them (docs/benchmark.md, session 10).
+WITH *, [p.id, r.role, r.title, r.delegationId, r.positionId, r.tenureId] AS participant,
        CASE r.role WHEN 'HOST' THEN 0 WHEN 'GUEST' THEN 1 ELSE 2 END AS roleOrder
