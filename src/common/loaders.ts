@@ -67,35 +67,46 @@ export class LoaderRegistry {
 
 /**
  * A loader that fetches many keys with one named query (a keyed read: the Database may merge it
- * with other requests' reads of the same query, see src/neo4j/keyed-read-batcher.ts). The query takes `$keys` (or the
- * parameter `keysParam` names) plus `params`
- * and returns rows `{ key, value }`; values are grouped per key, in row order (a key with no
- * rows gets an empty list).
+ * with other requests' reads of the same query, see src/neo4j/keyed-read-batcher.ts). The query
+ * takes `$keys` (or the parameter `keysParam` names) plus `params` and returns rows
+ * `{ key, value }`; values are grouped per key, in row order (a key with no rows gets an empty
+ * list), each made what the loader gives by `from` (a row of a fact's fields, say, into its class).
  */
-export function groupedLoader<V>(db: QueryRunner, query: string, params: object = {}, keysParam = 'keys'): DataLoader<string, V[]> {
+export function groupedLoader<V, R = V>(
+  db: QueryRunner,
+  query: string,
+  params: object = {},
+  keysParam = 'keys',
+  from: (value: R) => V = (value) => value as unknown as V,
+): DataLoader<string, V[]> {
   return new DataLoader<string, V[]>(
     async (keys) => {
-      const rows = await db.readByKeys<{ key: string; value: V }>(query, params as Record<string, unknown>, keysParam, keys);
-      const byKey = groupByKey(rows, (row) => row.value);
+      const rows = await db.readByKeys<{ key: string; value: R }>(query, params as Record<string, unknown>, keysParam, keys);
+      const byKey = groupByKey(rows, (row) => from(row.value));
       return keys.map((k) => byKey.get(k) ?? []);
     },
     { maxBatchSize: MAX_KEYS_PER_READ },
   );
 }
 
-/**
- * A loader for one value per key (a row `{ key, value }` per key found; missing keys give null).
- * With `kept`, the rows are read through that cache of the process (src/neo4j/keyed-read-cache.ts):
- * a key read by an earlier request costs no round trip while it is fresh.
- */
-export function singleLoader<V>(db: QueryRunner, query: string, params: object = {}, kept?: KeyedReadCache): DataLoader<string, V | null> {
+/** How a singleLoader reads: the query's other parameters, the process cache it reads through, and what each value is made. */
+export interface SingleLoaderOptions<V, R> {
+  params?: object;
+  /** The cache of the process the rows are read through (src/neo4j/keyed-read-cache.ts): a key read by an earlier request costs no round trip while it is fresh. */
+  kept?: KeyedReadCache;
+  from?: (value: R) => V;
+}
+
+/** A loader for one value per key (a row `{ key, value }` per key found; missing keys give null). */
+export function singleLoader<V, R = V>(db: QueryRunner, query: string, options: SingleLoaderOptions<V, R> = {}): DataLoader<string, V | null> {
+  const { params = {}, kept, from = (value: R) => value as unknown as V } = options;
   return new DataLoader<string, V | null>(
     async (keys) => {
-      type Row = { key: string; value: V };
+      type Row = { key: string; value: R };
       const rows = kept
         ? await kept.readByKeys<Row>(db, query, params as Record<string, unknown>, 'keys', keys)
         : await db.readByKeys<Row>(query, params as Record<string, unknown>, 'keys', keys);
-      const byKey = new Map(rows.map((r) => [r.key, r.value]));
+      const byKey = new Map(rows.map((r) => [r.key, from(r.value)]));
       return keys.map((k) => byKey.get(k) ?? null);
     },
     { maxBatchSize: MAX_KEYS_PER_READ },
@@ -107,7 +118,7 @@ export function singleLoader<V>(db: QueryRunner, query: string, params: object =
  * entities and tenures, entityReads), whose `peek` answers the keys kept fresh with no promise.
  */
 export function keptLoader<V>(query: string, kept: KeyedReadCache = entityReads): KeptLoaderFactory<V> {
-  const factory = (db: QueryRunner) => singleLoader<V>(db, query, {}, kept);
+  const factory = (db: QueryRunner) => singleLoader<V>(db, query, { kept });
   const scope = kept.scope(query, {});
   return Object.assign(factory, {
     peek(key: string): V | null | undefined {

@@ -1,7 +1,7 @@
 import { groupedLoader, singleLoader, type LoaderFactory } from '../common/loaders';
-import type { CounterpartRow, Meeting, ParticipantRow, Trip } from './meeting.type';
+import { type CounterpartRow, Meeting, type MeetingRow, type ParticipantRow, type Trip } from './meeting.type';
 
-export const meetingById: LoaderFactory<string, Meeting | null> = (db) => singleLoader<Meeting>(db, 'meeting/by-ids');
+export const meetingById: LoaderFactory<string, Meeting | null> = (db) => singleLoader<Meeting, MeetingRow>(db, 'meeting/by-ids', { from: Meeting.fromRow });
 export const participantsByMeeting: LoaderFactory<string, ParticipantRow[]> = (db) => groupedLoader<ParticipantRow>(db, 'meeting/participants');
 export const tripById: LoaderFactory<string, Trip | null> = (db) => singleLoader<Trip>(db, 'meeting/trips-by-ids');
 export const travellersByTrip: LoaderFactory<string, string[]> = (db) => groupedLoader<string>(db, 'meeting/trip-travellers');
@@ -14,7 +14,8 @@ export interface DateRange {
 export const counterpartsByPerson: LoaderFactory<string, CounterpartRow[], DateRange> = (db, range) =>
   groupedLoader<CounterpartRow>(db, 'meeting/counterparts', range);
 /** The meetings two people shared in a range, by `pairKey`. */
-export const meetingsSharedByPair: LoaderFactory<string, Meeting[], DateRange> = (db, range) => groupedLoader<Meeting>(db, 'meeting/shared', range);
+export const meetingsSharedByPair: LoaderFactory<string, Meeting[], DateRange> = (db, range) =>
+  groupedLoader<Meeting, MeetingRow>(db, 'meeting/shared', range, 'keys', Meeting.fromRow);
 /** The key of meetingsSharedByPair: the two ids, separated by a space (which no id holds). */
 export const pairKey = (a: string, b: string) => `${a} ${b}`;
 
@@ -25,7 +26,7 @@ export interface MeetingPageArgs extends DateRange {
 }
 /** One page of meetings per person, for Person.meetings under a list of people. */
 export const meetingPageByParticipant: LoaderFactory<string, Meeting[], MeetingPageArgs> = (db, args) =>
-  groupedLoader<Meeting>(db, 'meeting/pages-by-participant', args);
+  groupedLoader<Meeting, MeetingRow>(db, 'meeting/pages-by-participant', args, 'keys', Meeting.fromRow);
 
 /** A meeting with who took part, hosts first. */
 export interface MeetingWithParticipants {
@@ -34,4 +35,10 @@ export interface MeetingWithParticipants {
 }
 /** meetingPageByParticipant with each meeting's participants, for a document that asks for them. */
 export const meetingPageWithParticipantsByParticipant: LoaderFactory<string, MeetingWithParticipants[], MeetingPageArgs> = (db, args) =>
-  groupedLoader<MeetingWithParticipants>(db, 'meeting/pages-with-participants-by-participant', args);
+  groupedLoader<MeetingWithParticipants, { meeting: MeetingRow; participants: ParticipantRow[] }>(
+    db,
+    'meeting/pages-with-participants-by-participant',
+    args,
+    'keys',
+    ({ meeting, participants }) => ({ meeting: Meeting.fromRow(meeting), participants }),
+  );

@@ -2,7 +2,7 @@ import { decodeCursor, pageSize, toConnection } from '../common/connection';
 import type { LoaderRegistry } from '../common/loaders';
 import type { QueryRunner } from '../neo4j/database';
 import { meetingById, meetingPageByParticipant, meetingPageWithParticipantsByParticipant, participantsByMeeting } from './meeting.loaders';
-import type { Meeting } from './meeting.type';
+import { Meeting, type MeetingRow } from './meeting.type';
 
 /** What a meeting search can be narrowed by; every id already resolved from a name. */
 export interface MeetingFilter {
@@ -34,8 +34,8 @@ export function meetingsBetweenCountries(
 /** Runs a query that returns `meeting` rows keyset-paged on (date, id), and makes them a connection. */
 async function readMeetingPage(db: QueryRunner, query: string, params: Record<string, unknown>, first: number | null | undefined, after: string | null | undefined) {
   const page = meetingPage(first, after);
-  const rows = await db.read<{ meeting: Meeting }>(query, { ...params, ...page.params });
-  return page.connection(rows.map((r) => r.meeting));
+  const rows = await db.read<{ meeting: MeetingRow }>(query, { ...params, ...page.params });
+  return page.connection(rows.map((r) => Meeting.fromRow(r.meeting)));
 }
 
 /**

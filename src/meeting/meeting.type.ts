@@ -49,7 +49,26 @@ export class Meeting extends Fact {
 
   placeId!: string | null;
   tripId!: string | null;
+
+  static fromRow([id, date, endDate, dateExpression, durationMinutes, durationExpression, format, cameo, description, placeId, tripId]: MeetingRow): Meeting {
+    return Object.assign(new Meeting(), { id, date, endDate, dateExpression, durationMinutes, durationExpression, format, cameo, description, placeId, tripId });
+  }
 }
+
+/** A meeting as the queries return it (meeting/row): its fields, then the ids of its place and trip. */
+export type MeetingRow = [
+  id: string,
+  date: string,
+  endDate: string | null,
+  dateExpression: string | null,
+  durationMinutes: number | null,
+  durationExpression: string | null,
+  format: MeetingFormat | null,
+  cameo: string | null,
+  description: string | null,
+  placeId: string | null,
+  tripId: string | null,
+];
 
 @ObjectType('MeetingConnection', { description: 'A page of meetings, oldest first.' })
 export class MeetingConnection extends Connection(Meeting, 'Meeting') {}

@@ -10,7 +10,7 @@ import type { RankContext } from './rank.type';
 export const rankContextById = keptLoader<RankContext>('rank/contexts-by-ids');
 
 /** Rank contexts by name, alias or id (keys already folded with nameKey): the candidates per key. */
-const rankContextsByName: LoaderFactory<string, Candidate[] | null> = (db) => singleLoader<Candidate[]>(db, 'names/resolve', { label: 'RankContext' });
+const rankContextsByName: LoaderFactory<string, Candidate[] | null> = (db) => singleLoader<Candidate[]>(db, 'names/resolve', { params: { label: 'RankContext' } });
 
 /**
  * The id of the rank context a `context` argument names: null when omitted, NOT_FOUND when it names

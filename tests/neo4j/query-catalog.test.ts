@@ -50,7 +50,7 @@ describe('fragments', () => {
     // Indented as its #include line, inside the subquery that includes it.
     expect(cypher('meeting/pages-with-participants-by-participant')).toContain('\n  WITH *, [p.id, r.role, r.title, r.delegationId, r.positionId, r.tenureId] AS participant,\n');
     expect(allQueryNames()).toContain('meeting/by-ids');
-    expect(allQueryNames()).not.toContain('meeting/map');
+    expect(allQueryNames()).not.toContain('meeting/row');
     expect(allQueryNames().filter((name) => name.endsWith('.fragment'))).toEqual([]);
   });
 

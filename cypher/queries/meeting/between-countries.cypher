@@ -9,6 +9,6 @@ WHERE NOT m:Retracted
   AND ($to IS NULL OR m.date <= date($to))
   AND ($afterDate IS NULL OR m.date > date($afterDate) OR (m.date = date($afterDate) AND m.id > $afterId))
 WITH m ORDER BY m.date, m.id LIMIT $limit
-#include meeting/map
+#include meeting/row
 RETURN meeting
 ORDER BY m.date, m.id

@@ -1,5 +1,5 @@
 UNWIND $keys AS key
 MATCH (m:Meeting {id: key})
 WHERE NOT m:Retracted
-#include meeting/map
+#include meeting/row
 RETURN key, meeting AS value

@@ -5,7 +5,7 @@
 // (docs/benchmark.md, session 6).
 UNWIND $keys AS key
 #include meeting/page
-#include meeting/map
+#include meeting/row
 CALL (m) {
   MATCH (p:Person)-[r:PARTICIPATED_IN]->(m)
   #include meeting/participant-row

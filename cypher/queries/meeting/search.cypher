@@ -37,6 +37,6 @@ WHERE ($withId IS NULL OR EXISTS { (m)<-[:PARTICIPATED_IN]-(:Person {id: $withId
   AND ($placeId IS NULL OR EXISTS { (m)-[:AT]->(:Place {id: $placeId}) })
   AND ($topicId IS NULL OR EXISTS { (m)-[:ABOUT]->(:Topic {id: $topicId}) })
 WITH m LIMIT $limit
-#include meeting/map
+#include meeting/row
 RETURN meeting
 ORDER BY m.date, m.id
