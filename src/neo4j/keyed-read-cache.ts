@@ -35,7 +35,7 @@ interface Entry {
 }
 
 export class KeyedReadCache {
-  /** By query and parameters (KeptScope.id), then by key. */
+  /** By query and parameters (the name, then the parameters as JSON), then by key. */
   private readonly scopes = new Map<string, KeptScope>();
 
   constructor(
