@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { QueryRunner } from '../neo4j/database';
 import { groupByKey, MAX_KEYS_PER_READ } from '../neo4j/keyed-read-batcher';
-import { entityReads, type KeyedReadCache } from '../neo4j/keyed-read-cache';
+import { entityReads, type KeptScope, type KeyedReadCache } from '../neo4j/keyed-read-cache';
 
 /**
  * Builds one kind of DataLoader. `args` are the non-key arguments the batch query also needs
@@ -119,10 +119,12 @@ export function singleLoader<V, R = V>(db: QueryRunner, query: string, options: 
  */
 export function keptLoader<V>(query: string, kept: KeyedReadCache = entityReads): KeptLoaderFactory<V> {
   const factory = (db: QueryRunner) => singleLoader<V>(db, query, { kept });
-  const scope = kept.scope(query, {});
+  // Looked up on first use, not when the module loads: a scope sets aside room for all its keys
+  // (about 1 MB), and a process may never ask for some kinds (places, topics).
+  let scope: KeptScope | undefined;
   return Object.assign(factory, {
     peek(key: string): V | null | undefined {
-      const rows = scope.peek<{ key: string; value: V }>(key);
+      const rows = (scope ??= kept.scope(query, {})).peek<{ key: string; value: V }>(key);
       return rows && (rows.length > 0 ? rows[0].value : null);
     },
   });
