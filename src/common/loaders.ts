@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { QueryRunner } from '../neo4j/database';
 import { groupByKey, MAX_KEYS_PER_READ } from '../neo4j/keyed-read-batcher';
 import { entityReads, type KeptScope, type KeyedReadCache } from '../neo4j/keyed-read-cache';
+import type { MaybePromise } from './maybe-promise';
 
 /**
  * Builds one kind of DataLoader. `args` are the non-key arguments the batch query also needs
@@ -33,7 +34,7 @@ export class LoaderRegistry {
    * Of a list of parents, those known at once resolve before those read: the fields below them are
    * then read in two batches, one per wave, however long the list.
    */
-  load<K, V>(factory: LoaderFactory<K, V>, key: K): V | Promise<V> {
+  load<K, V>(factory: LoaderFactory<K, V>, key: K): MaybePromise<V> {
     const known = this.primed.get(factory);
     if (known?.has(key)) return known.get(key) as V;
     const kept = (factory as Partial<KeptLoaderFactory<V>>).peek?.(key as string);
