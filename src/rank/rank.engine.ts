@@ -359,6 +359,10 @@ export class RankGraph {
 
   /** The person's effective-level segments in a context (on `asOf` only, when given). */
   segmentsOf(contextId: string, personId: string): Segment[] {
+    // Someone who never held a position with a level in the context has none, whatever the view:
+    // the context's segments (every holder's) are not worked out for them. A walk along claims
+    // asks this of every person it reaches, and most people ranked by claims hold no such position.
+    if (!this.index.holdings.get(contextId)?.has(personId)) return [];
     return this.segmentsIn(contextId).byPerson.get(personId) ?? [];
   }
 

@@ -3,7 +3,8 @@
  * (claimHolds and holdingHolds in src/rank/rank.engine.ts):
  * - the rows narrowed in memory are exactly the rows `rank/graph` returned when it narrowed them
  *   in Cypher, on the seeds and the generated graph, for every date where anything changes, and a
- *   graph built from the snapshot's shared index answers as one built from those rows alone;
+ *   graph built from the snapshot's shared index answers as one built from those rows alone, and
+ *   works out a context's precedence segments only for a walk that needs them;
  * - when a snapshot is read again (TTL, bookmarks, invalidation, a failed read), that graphs are
  *   built per view from it, and that concurrent requests share one read;
  * - against Neo4j, that a write made outside the service shows once a read's bookmark reveals it.
@@ -106,6 +107,28 @@ describe('narrowing in memory', () => {
     } finally {
       await db.close();
     }
+  });
+});
+
+describe('views of one index', () => {
+  it("works out a context's precedence segments only for a walk that reaches someone holding a level in it", () => {
+    // In one context: claims a > b > c among people who hold no position with a level, and two
+    // holders of levels 1 and 2, to whom no claim leads.
+    const claim = (id: string, superiorId: string, inferiorId: string) => ({ id, contextId: 'ctx', superiorId, inferiorId, date: null, validFrom: null, validTo: null, basis: [] });
+    const holding = (personId: string, level: number) => ({
+      precedenceId: `prec-${level}`, contextId: 'ctx', level, positionId: `pos-${level}`, precedenceFrom: null, precedenceTo: null,
+      tenureId: `tenure-${personId}`, personId, from: '2020-01-01', to: null,
+    });
+    const index = new RankIndex({ claims: [claim('c1', 'a', 'b'), claim('c2', 'b', 'c')], holdings: [holding('h1', 1), holding('h2', 2)] });
+    const worked = jest.spyOn(index, 'segmentsOf');
+
+    const walked = new RankGraph(index, '2023-06-19', null).closure('c', null);
+    expect([...walked.up.get('ctx')!.keys()]).toEqual(['b', 'a']);
+    expect(worked).not.toHaveBeenCalled();
+
+    const ranked = new RankGraph(index, '2023-06-19', null).closure('h2', null);
+    expect([...ranked.up.get('ctx')!.keys()]).toEqual(['h1']);
+    expect(worked).toHaveBeenCalledTimes(2);
   });
 });
 
