@@ -61,7 +61,6 @@ export async function createApp(config: Config, db: Database, logger: Logger): P
 
   // Hashed API tokens or JWTs; a bad token is a 401 before anything runs (see auth.ts).
   const auth = new Authenticator(config, logger);
-  app.use(httpRoutes({ config, logger, db }));
   app.use(
     '/graphql',
     express.json({ limit: config.MAX_BODY_BYTES }),
@@ -69,6 +68,9 @@ export async function createApp(config: Config, db: Database, logger: Logger): P
       context: async ({ req }) => createContext(db, await auth.authenticate(req), logger),
     }),
   );
+  // After /graphql, which none of them serves: a GraphQL request would otherwise walk every one of
+  // their routers first (about 17 KB of garbage a request, an eighth of what a small query makes).
+  app.use(httpRoutes({ config, logger, db }));
   // A body over MAX_BODY_BYTES or unreadable JSON: a coded JSON error, never a stack trace.
   app.use(bodyErrorHandler(config, logger));
   return { app, httpServer, apollo };
