@@ -21,4 +21,5 @@ COPY seeds ./seeds
 USER node
 EXPOSE 4000
 HEALTHCHECK CMD node -e "fetch('http://127.0.0.1:4000/health/ready').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "dist/src/cli.js", "serve"]
+# The Node flags of `npm start` (docs/operations.md, "Memory"): a 32 MB young generation.
+CMD ["node", "--max-semi-space-size=32", "dist/src/cli.js", "serve"]

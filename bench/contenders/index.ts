@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { PROJECT_ROOT } from '../../src/config';
 import type { ContenderName, Params, Workload } from '../workloads';
 
 export interface Contender {
@@ -37,10 +38,10 @@ export function processStats(pid: number): ProcessStats {
   return { cpuSeconds: (utime + stime) / CLOCK_TICKS, rssMB: kb('VmRSS') / 1024, peakRssMB: kb('VmHWM') / 1024 };
 }
 
-/** Spawns `node <script> args` and waits for the stdout line that carries its URL. */
-function startChild(script: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 120_000): Promise<{ child: ChildProcess; url: string }> {
+/** Spawns `node <nodeFlags> <script> args` and waits for the stdout line that carries its URL. */
+function startChild(script: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, nodeFlags: string[] = [], timeoutMs = 120_000): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeFlags, script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     const timer = setTimeout(() => {
@@ -86,13 +87,25 @@ function graphqlUnwrap(status: number, body: string): unknown {
 
 const DIST = path.resolve(__dirname, '..', '..');
 
-/** diplograph itself: `node dist/src/cli.js serve`, production settings, the same Neo4j. */
+/**
+ * The Node flags `npm start` runs the service with (package.json's `start` script; the Docker
+ * image's CMD has the same), so that the bench measures the service as it is run. V8 sizes its
+ * young generation when the process starts, which the service cannot change from inside.
+ */
+export function serveNodeFlags(startScript: string = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')).scripts.start): string[] {
+  const match = /\bnode((?:\s+--\S+)*)\s+dist\/src\/cli\.js serve\b/.exec(startScript);
+  if (!match) throw new Error(`package.json's start script does not run "node [flags] dist/src/cli.js serve": ${startScript}`);
+  return match[1].trim().split(/\s+/).filter(Boolean);
+}
+
+/** diplograph itself: `node <serveNodeFlags> dist/src/cli.js serve`, production settings, the same Neo4j. */
 export async function startDiplograph(neo4jUri: string): Promise<Contender> {
   const { child, url } = await startChild(
     path.join(DIST, 'src', 'cli.js'),
     ['serve'],
     { NEO4J_URI: neo4jUri, PORT: '0', NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED_ON_EMPTY: 'false' },
     /diplograph is ready at (\S+)/,
+    serveNodeFlags(),
   );
   return {
     name: 'diplograph',
