@@ -69,7 +69,8 @@ export async function createApp(config: Config, db: Database, logger: Logger): P
     }),
   );
   // After /graphql, which none of them serves: a GraphQL request would otherwise walk every one of
-  // their routers first (about 17 KB of garbage a request, an eighth of what a small query makes).
+  // their routers first (8 KB more garbage on each of W4's requests, which make 131 KB;
+  // docs/benchmark.md, session 11).
   app.use(httpRoutes({ config, logger, db }));
   // A body over MAX_BODY_BYTES or unreadable JSON: a coded JSON error, never a stack trace.
   app.use(bodyErrorHandler(config, logger));
