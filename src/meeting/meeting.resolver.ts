@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { DateScalar } from '../common/date.scalar';
-import { Entity, loadEntity } from '../common/entity.interface';
+import { Entity } from '../common/entity.interface';
+import { loadEntity } from '../common/entity.loaders';
 import { selectsPath } from '../common/lookahead';
 import { type MaybePromise, whenKnown } from '../common/maybe-promise';
 import { type NamedKind, resolveName } from '../common/names';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { loadEntity } from '../common/entity.interface';
+import { loadEntity } from '../common/entity.loaders';
 import { Fact } from '../common/fact.interface';
 import { badInput, limitExceeded } from '../errors';
 import { Organization } from '../organization/organization.type';

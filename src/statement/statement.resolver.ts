@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Entity, loadEntity } from '../common/entity.interface';
+import { Entity } from '../common/entity.interface';
+import { loadEntity } from '../common/entity.loaders';
 import { meetingById } from '../meeting/meeting.loaders';
 import { Meeting } from '../meeting/meeting.type';
 import { organizationById } from '../organization/organization.loaders';
