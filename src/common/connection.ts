@@ -5,7 +5,7 @@ import { badInput, limitExceeded } from '../errors';
 export const PAGE_SIZE_DEFAULT = 20;
 export const PAGE_SIZE_MAX = 100;
 
-@ObjectType({ description: 'Relay page information.' })
+@ObjectType({ simpleResolvers: true, description: 'Relay page information.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'Whether another page follows this one.' })
   hasNextPage!: boolean;
@@ -21,7 +21,7 @@ export interface Edge<T> {
 
 /** A Relay connection type for `Item` (type-graphql's generic-type pattern). */
 export function Connection<T extends object>(Item: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`, { description: `An edge in a page of ${name} results.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `An edge in a page of ${name} results.` })
   class EdgeType {
     @Field(() => String, { description: 'Opaque cursor of this edge; stable when new data arrives.' })
     cursor!: string;
@@ -30,7 +30,7 @@ export function Connection<T extends object>(Item: ClassType<T>, name: string) {
     node!: T;
   }
 
-  @ObjectType()
+  @ObjectType({ simpleResolvers: true })
   abstract class ConnectionType {
     @Field(() => [EdgeType], { description: 'The edges of this page, in order.' })
     edges!: Edge<T>[];

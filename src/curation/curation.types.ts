@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'A correction of one field of a fact, kept as a Revision.' })
+@ObjectType({ simpleResolvers: true, description: 'A correction of one field of a fact, kept as a Revision.' })
 export class FactCorrection {
   @Field(() => ID, { description: 'The id of the corrected fact.' })
   id!: string;
@@ -24,7 +24,7 @@ export class FactCorrection {
   rankEdges!: number;
 }
 
-@ObjectType({ description: 'A retracted fact: labelled, never deleted.' })
+@ObjectType({ simpleResolvers: true, description: 'A retracted fact: labelled, never deleted.' })
 export class FactRetraction {
   @Field(() => ID, { description: 'The id of the retracted fact.' })
   id!: string;
@@ -39,7 +39,7 @@ export class FactRetraction {
   rankEdgesRemoved!: number;
 }
 
-@ObjectType({ description: 'Two people found to be one: what moved where.' })
+@ObjectType({ simpleResolvers: true, description: 'Two people found to be one: what moved where.' })
 export class PeopleMerge {
   @Field(() => ID, { description: 'The id of the person kept.' })
   keep!: string;

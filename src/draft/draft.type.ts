@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'A graph record an ambiguous mention could mean.' })
+@ObjectType({ simpleResolvers: true, description: 'A graph record an ambiguous mention could mean.' })
 export class DraftCandidate {
   @Field(() => String, { description: 'The id of the candidate record.' })
   id!: string;
@@ -12,7 +12,7 @@ export class DraftCandidate {
   kind!: string;
 }
 
-@ObjectType({ description: 'An open question of a draft: an ambiguous name, a mention nothing resolved, a proposed new record.' })
+@ObjectType({ simpleResolvers: true, description: 'An open question of a draft: an ambiguous name, a mention nothing resolved, a proposed new record.' })
 export class DraftReviewItem {
   @Field(() => String, { description: 'AMBIGUOUS_NAME | UNRESOLVED_MENTION | NEW_RECORD | CHECK' })
   kind!: string;
@@ -30,7 +30,7 @@ export class DraftReviewItem {
   start!: number | null;
 }
 
-@ObjectType({ description: 'How many records of one kind the draft holds.' })
+@ObjectType({ simpleResolvers: true, description: 'How many records of one kind the draft holds.' })
 export class DraftCount {
   @Field(() => String, { description: 'people, tenures, meetings, invitations, statements, rankClaims, relationIssues' })
   kind!: string;
@@ -39,7 +39,7 @@ export class DraftCount {
   count!: number;
 }
 
-@ObjectType({ description: 'A draft fact file for a person to review, then import with importFacts or `npm run import`.' })
+@ObjectType({ simpleResolvers: true, description: 'A draft fact file for a person to review, then import with importFacts or `npm run import`.' })
 export class DraftResult {
   @Field(() => String, { description: 'The draft in the import format (YAML), with `draft:` notes and a `review:` list.' })
   yaml!: string;

@@ -3,7 +3,7 @@ import { DiplographError, ErrorCode } from '../errors';
 import type { Context } from '../server/context';
 import { ImportError, importText } from './importer';
 
-@ObjectType({ description: 'What one fact-file import did: records created, updated and left as they were.' })
+@ObjectType({ simpleResolvers: true, description: 'What one fact-file import did: records created, updated and left as they were.' })
 export class ImportResult {
   @Field(() => String, { description: 'The name the file was imported under.' })
   file!: string;

@@ -18,6 +18,7 @@ export enum ParticipantRole {
 registerEnumType(ParticipantRole, { name: 'ParticipantRole', description: 'HOST received the others, GUEST was received, ATTENDEE took part otherwise.' });
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Fact,
   description: 'One meeting, however many sides: talks, a call, a visit. Multi-day talks have an endDate.',
 })
@@ -70,7 +71,7 @@ export type MeetingRow = [
   tripId: string | null,
 ];
 
-@ObjectType('MeetingConnection', { description: 'A page of meetings, oldest first.' })
+@ObjectType('MeetingConnection', { simpleResolvers: true, description: 'A page of meetings, oldest first.' })
 export class MeetingConnection extends Connection(Meeting, 'Meeting') {}
 
 /**
@@ -79,7 +80,7 @@ export class MeetingConnection extends Connection(Meeting, 'Meeting') {}
  */
 export type ParticipantRow = [personId: string, role: ParticipantRole, title: string | null, delegationId: string | null, positionId: string | null, tenureId: string | null];
 
-@ObjectType({ description: "One person's part in a meeting." })
+@ObjectType({ simpleResolvers: true, description: "One person's part in a meeting." })
 export class Participant {
   @Field(() => ParticipantRole, { description: 'The part this person played: host, guest or attendee.' })
   role!: ParticipantRole;
@@ -97,7 +98,7 @@ export class Participant {
   }
 }
 
-@ObjectType({ implements: Fact, description: 'A journey by one or more officials, during which meetings happen.' })
+@ObjectType({ simpleResolvers: true, implements: Fact, description: 'A journey by one or more officials, during which meetings happen.' })
 export class Trip extends Fact {
   @Field(() => DateScalar, { nullable: true, description: 'The first day of the trip.' })
   startDate!: string | null;
@@ -117,7 +118,7 @@ export class Trip extends Fact {
   destination!: { id: string; kind: string } | null;
 }
 
-@ObjectType({ description: 'Someone this person met: how often, when first and last, and in which meetings.' })
+@ObjectType({ simpleResolvers: true, description: 'Someone this person met: how often, when first and last, and in which meetings.' })
 export class Counterpart {
   @Field(() => Int, { description: 'How many meetings they shared.' })
   count!: number;

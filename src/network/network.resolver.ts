@@ -21,6 +21,7 @@ export const MEASURES_FIRST_DEFAULT = 100;
 export const MEASURES_FIRST_MAX = 1000;
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A person in the meeting network of a date range: people joined by an edge weighted by the number of meetings they shared in the range.',
 })

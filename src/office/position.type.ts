@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'An office, e.g. "Minister of Foreign Affairs of the PRC": held by people in tenures.' })
+@ObjectType({ simpleResolvers: true, description: 'An office, e.g. "Minister of Foreign Affairs of the PRC": held by people in tenures.' })
 @Directive('@key(fields: "id")')
 export class Position {
   @Field(() => ID, { description: 'Stable identifier, e.g. `us-secretary-of-state`.' })

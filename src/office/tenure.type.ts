@@ -14,6 +14,7 @@ registerEnumType(DatePrecision, {
 });
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Fact,
   description: 'One mandate of a person in a position, over the half-open interval [start, end): valid on D iff start <= D < end.',
 })

@@ -12,7 +12,7 @@ export enum OrganizationKind {
 }
 registerEnumType(OrganizationKind, { name: 'OrganizationKind', description: 'What kind of body an organisation is.' });
 
-@ObjectType({ implements: Entity, description: 'A country, government, ministry, party body, media outlet or other organisation.' })
+@ObjectType({ simpleResolvers: true, implements: Entity, description: 'A country, government, ministry, party body, media outlet or other organisation.' })
 @Directive('@key(fields: "id")')
 export class Organization extends Entity {
   @Field(() => ID, { description: 'Stable identifier, e.g. `usa`.' })

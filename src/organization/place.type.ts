@@ -1,7 +1,7 @@
 import { Entity } from '../common/entity.interface';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
-@ObjectType({ implements: Entity, description: 'A city, venue or region where something happened.' })
+@ObjectType({ simpleResolvers: true, implements: Entity, description: 'A city, venue or region where something happened.' })
 @Directive('@key(fields: "id")')
 export class Place extends Entity {
   @Field(() => ID, { description: 'Stable identifier, e.g. `beijing`.' })

@@ -7,7 +7,7 @@ import type { Context } from '../server/context';
 import { findPersonByName, searchPeople } from './person.repository';
 import { Person } from './person.type';
 
-@ObjectType('PersonConnection', { description: 'A page of people, by name.' })
+@ObjectType('PersonConnection', { simpleResolvers: true, description: 'A page of people, by name.' })
 export class PersonConnection extends Connection(Person, 'Person') {}
 
 @Resolver(() => Person)

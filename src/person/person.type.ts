@@ -1,7 +1,7 @@
 import { Entity } from '../common/entity.interface';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
-@ObjectType({ implements: Entity, description: 'A person: an official, diplomat or anyone a source names.' })
+@ObjectType({ simpleResolvers: true, implements: Entity, description: 'A person: an official, diplomat or anyone a source names.' })
 @Directive('@key(fields: "id")')
 export class Person extends Entity {
   @Field(() => ID, { description: 'Stable identifier, e.g. `antony-blinken`.' })

@@ -47,7 +47,7 @@ registerEnumType(RankRelation, {
   },
 });
 
-@ObjectType({ description: 'A named hierarchy in which rank is compared, e.g. the PRC party-state hierarchy. Rank is never chained across contexts.' })
+@ObjectType({ simpleResolvers: true, description: 'A named hierarchy in which rank is compared, e.g. the PRC party-state hierarchy. Rank is never chained across contexts.' })
 export class RankContext {
   @Field(() => ID, { description: 'Stable identifier, e.g. `prc-party-state`.' })
   id!: string;
@@ -60,6 +60,7 @@ export class RankContext {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Fact,
   description:
     'A source stating that one person ranks above another in a context. It is valid only while the tenures it rests on are: from the latest start to the earliest end, half-open.',
@@ -80,7 +81,7 @@ export class RankClaim extends Fact {
   record!: ClaimRecord;
 }
 
-@ObjectType({ implements: Fact, description: 'The level of a position inside a rank context (1 = highest); equal levels are ties.' })
+@ObjectType({ simpleResolvers: true, implements: Fact, description: 'The level of a position inside a rank context (1 = highest); equal levels are ties.' })
 export class Precedence extends Fact {
   @Field(() => ID, { description: 'Stable identifier of the precedence fact.' })
   override id!: string;
@@ -99,6 +100,7 @@ export class Precedence extends Fact {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "A person's effective precedence level in a context over an interval: the best level among the positions they held then, with the precedence and the tenure it comes from.",
 })
@@ -115,7 +117,7 @@ export class RankLevel {
   segment!: Segment;
 }
 
-@ObjectType({ description: 'One step of a rank chain: `superior` ranks above `inferior`, because of a claim or of precedence, with the evidence for it.' })
+@ObjectType({ simpleResolvers: true, description: 'One step of a rank chain: `superior` ranks above `inferior`, because of a claim or of precedence, with the evidence for it.' })
 export class RankLink {
   @Field(() => RankLinkKind, { description: 'CLAIM (a source states it) or PRECEDENCE (derived from position levels).' })
   kind!: RankLinkKind;
@@ -129,7 +131,7 @@ export class RankLink {
   link!: Link;
 }
 
-@ObjectType({ description: 'Someone reached by the transitive rank closure of a person, with the chain that proves it.' })
+@ObjectType({ simpleResolvers: true, description: 'Someone reached by the transitive rank closure of a person, with the chain that proves it.' })
 export class RankStep {
   @Field(() => Int, { description: 'The number of links in the chain (1 = direct).' })
   hops!: number;
@@ -151,7 +153,7 @@ export class RankStep {
   chain!: Chain;
 }
 
-@ObjectType({ description: 'Sources that say both that a ranks above b and that b ranks above a, in the same context, over overlapping time.' })
+@ObjectType({ simpleResolvers: true, description: 'Sources that say both that a ranks above b and that b ranks above a, in the same context, over overlapping time.' })
 export class RankContradiction {
   @Field(() => DateScalar, { nullable: true, description: 'First day both chains hold; null: unbounded.' })
   validFrom!: string | null;
@@ -162,7 +164,7 @@ export class RankContradiction {
   record!: ContradictionRecord;
 }
 
-@ObjectType({ description: 'How person a ranks relative to person b in one context, and why.' })
+@ObjectType({ simpleResolvers: true, description: 'How person a ranks relative to person b in one context, and why.' })
 export class RankComparison {
   @Field(() => RankRelation, { description: 'a relative to b: ABOVE, BELOW, EQUAL (tie) or UNKNOWN (nothing connects them, or a contradiction).' })
   relation!: RankRelation;

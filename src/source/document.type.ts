@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateScalar } from '../common/date.scalar';
 
-@ObjectType({ description: 'A source document: a news article, a communiqué, a transcript.' })
+@ObjectType({ simpleResolvers: true, description: 'A source document: a news article, a communiqué, a transcript.' })
 export class Document {
   @Field(() => ID, { description: 'Stable identifier of the document.' })
   id!: string;

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Entity, type EntityRef } from '../common/entity.interface';
 import { Document } from './document.type';
 
-@ObjectType({ description: 'The exact passage of a document that supports a fact.' })
+@ObjectType({ simpleResolvers: true, description: 'The exact passage of a document that supports a fact.' })
 export class Evidence {
   @Field(() => ID, { description: '`<documentId>:<start>-<end>`.' })
   id!: string;

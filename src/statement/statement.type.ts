@@ -13,7 +13,7 @@ registerEnumType(StatementMode, {
   description: 'DIRECT: the words as quoted; INDIRECT: reported speech; PARAPHRASE: the source\'s own summary.',
 });
 
-@ObjectType({ implements: Fact, description: 'Something said, by whom, where, and who reported it.' })
+@ObjectType({ simpleResolvers: true, implements: Fact, description: 'Something said, by whom, where, and who reported it.' })
 export class Statement extends Fact {
   @Field(() => String, { description: 'Verbatim for DIRECT statements, the paraphrase otherwise.' })
   text!: string;
@@ -37,7 +37,7 @@ export enum InvitationStatus {
 }
 registerEnumType(InvitationStatus, { name: 'InvitationStatus', description: 'Where an invitation stands: extended, accepted, declined or fulfilled (by the invitee or someone else).' });
 
-@ObjectType({ implements: Fact, description: 'An invitation to visit, from one official to another.' })
+@ObjectType({ simpleResolvers: true, implements: Fact, description: 'An invitation to visit, from one official to another.' })
 export class Invitation extends Fact {
   @Field(() => DateScalar, { nullable: true, description: 'When it was extended.' })
   date!: string | null;

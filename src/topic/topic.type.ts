@@ -2,7 +2,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DateScalar } from '../common/date.scalar';
 import { Fact } from '../common/fact.interface';
 
-@ObjectType({ description: 'An issue or subject: Taiwan, trade in advanced chips, China-US relations.' })
+@ObjectType({ simpleResolvers: true, description: 'An issue or subject: Taiwan, trade in advanced chips, China-US relations.' })
 @Directive('@key(fields: "id")')
 export class Topic {
   @Field(() => ID, { description: 'Stable identifier, e.g. `taiwan`.' })
@@ -15,7 +15,7 @@ export class Topic {
   aliases!: string[];
 }
 
-@ObjectType({ implements: Fact, description: 'A source saying that an issue strains the relation between two countries.' })
+@ObjectType({ simpleResolvers: true, implements: Fact, description: 'A source saying that an issue strains the relation between two countries.' })
 export class RelationIssue extends Fact {
   @Field(() => DateScalar, { nullable: true, description: 'The date the source speaks about.' })
   date!: string | null;

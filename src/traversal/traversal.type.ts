@@ -54,7 +54,7 @@ registerEnumType(GraphNodeKind, {
   },
 });
 
-@ObjectType({ description: 'A node of a Path or Subgraph, ready to draw.' })
+@ObjectType({ simpleResolvers: true, description: 'A node of a Path or Subgraph, ready to draw.' })
 export class GraphNode {
   @Field(() => ID, { description: 'The id of the person, meeting, tenure, position, … (the same id the other queries use; unique per kind).' })
   id!: string;
@@ -75,7 +75,7 @@ export class GraphNode {
   depth!: number | null;
 }
 
-@ObjectType({ description: 'An edge of a Path or Subgraph, ready to draw, with the evidence of the fact it rests on.' })
+@ObjectType({ simpleResolvers: true, description: 'An edge of a Path or Subgraph, ready to draw, with the evidence of the fact it rests on.' })
 export class GraphEdge {
   @Field(() => ID, { description: 'Stable id: `<TYPE>:<source>:<target>`, or `RANKS_ABOVE:<claimId>` for a rank edge.' })
   id!: string;
@@ -105,7 +105,7 @@ export class GraphEdge {
   factId!: string | null;
 }
 
-@ObjectType({ description: 'A path between two people: nodes in order from the start, and the edges between consecutive nodes.' })
+@ObjectType({ simpleResolvers: true, description: 'A path between two people: nodes in order from the start, and the edges between consecutive nodes.' })
 export class Path {
   @Field(() => Int, { description: 'Person-to-person hops: 1 for two people who met, held the same office or have a rank claim between them.' })
   length!: number;
@@ -117,7 +117,7 @@ export class Path {
   edges!: GraphEdge[];
 }
 
-@ObjectType({ description: 'A neighbourhood of the graph, ready to draw.' })
+@ObjectType({ simpleResolvers: true, description: 'A neighbourhood of the graph, ready to draw.' })
 export class Subgraph {
   @Field(() => [GraphNode], { description: 'The nodes, nearest to the centre first.' })
   nodes!: GraphNode[];

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { buildSchema as parseSdl, Kind, parse, validate } from 'graphql';
-import { printSubgraphSdl, SCHEMA_FILE } from '../../src/server/sdl';
+import { getMetadataStorage } from 'type-graphql';
+import { buildExecutableSchema, printSubgraphSdl, SCHEMA_FILE } from '../../src/server/sdl';
 
 describe('schema/schema.graphql', () => {
   it('is the SDL the code generates (run `npm run schema` after changing the API)', async () => {
@@ -37,5 +38,14 @@ describe('schema/schema.graphql', () => {
       bilateral(a: "a", b: "b") { countries { name } meetings(first: 5) { nodes { id } } issues(asOf: "2023-01-01") { name } }
     }`);
     expect(validate(schema, contract).map((e) => e.message)).toEqual([]);
+  });
+
+  // Without the option, type-graphql gives every plain field a resolver of its own, which
+  // graphql-jit must then call (with an info object) instead of reading the property: a tenth of
+  // a nested page's CPU (docs/benchmark.md, session 12). No object field is @Authorized.
+  it('lets plain fields be read as properties: every object type sets simpleResolvers', async () => {
+    await buildExecutableSchema();
+    const wrapped = getMetadataStorage().objectTypes.filter((type) => !type.simpleResolvers).map((type) => type.name);
+    expect(wrapped).toEqual([]);
   });
 });
