@@ -27,6 +27,9 @@ const nonNegativeInt = (name: string) =>
  */
 export const CACHE_TTL_MS_DEFAULT = 1000;
 
+/** A document is executed by graphql-jit from its second request (src/server/execution.ts). */
+export const GRAPHQL_COMPILE_AFTER_DEFAULT = 2;
+
 /**
  * How far, in percent of what survived the last full garbage collection, the service lets its heap
  * grow before the next one. Left to itself, V8 lets a busy server's old generation grow to several
@@ -88,6 +91,7 @@ const EnvSchema = z
     MAX_BODY_BYTES: positiveInt('MAX_BODY_BYTES').default(10 * 1024 * 1024),
     SHUTDOWN_GRACE_MS: positiveInt('SHUTDOWN_GRACE_MS').default(10_000),
     CACHE_TTL_MS: nonNegativeInt('CACHE_TTL_MS').default(CACHE_TTL_MS_DEFAULT),
+    GRAPHQL_COMPILE_AFTER: nonNegativeInt('GRAPHQL_COMPILE_AFTER').default(GRAPHQL_COMPILE_AFTER_DEFAULT),
     HEAP_GROWING_PERCENT: nonNegativeInt('HEAP_GROWING_PERCENT').default(HEAP_GROWING_PERCENT_DEFAULT),
   })
   .transform((env) => ({

@@ -9,6 +9,8 @@ import type { Logger } from '../logger';
 import type { Database } from '../neo4j/database';
 import { Authenticator } from './auth';
 import { type Context, createContext } from './context';
+import { executionGateway } from './execution';
+import { metricsFor } from './metrics';
 import { apolloPlugins } from './plugins';
 import { bodyErrorHandler } from './plugins/limits';
 import { httpRoutes } from './routes';
@@ -42,8 +44,14 @@ export async function createApp(config: Config, db: Database, logger: Logger): P
   const schema = await buildExecutableSchema();
   const production = config.NODE_ENV === 'production';
 
+  const metrics = metricsFor(db, config.NEO4J_MAX_POOL_SIZE);
+
   const apollo = new ApolloServer<Context>({
-    schema,
+    // The schema, with an executor that runs repeated documents compiled (see execution.ts).
+    gateway: executionGateway(schema, {
+      compileAfter: config.GRAPHQL_COMPILE_AFTER,
+      onExecute: (engine) => metrics.executions.inc({ engine }),
+    }),
     // Apollo's own messages go to the service's structured log, not to the console.
     logger,
     introspection: config.INTROSPECTION,

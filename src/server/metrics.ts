@@ -10,6 +10,7 @@ import type { Database } from '../neo4j/database';
  *   diplograph_graphql_requests_total{operation,type,outcome}   requests by outcome (ok | error)
  *   diplograph_graphql_request_duration_seconds{type,outcome}   latency histogram
  *   diplograph_graphql_errors_total{code}                        errors by extensions.code
+ *   diplograph_graphql_executions_total{engine}                  operations run compiled or interpreted
  *   diplograph_neo4j_queries_total{query,mode,outcome}           round trips by named query
  *   diplograph_neo4j_query_duration_seconds{query,mode}          round-trip latency by named query
  *   diplograph_neo4j_pool_{active,idle}_connections, ..._pool_max_connections
@@ -20,6 +21,7 @@ export class Metrics {
   readonly requests: Counter<'operation' | 'type' | 'outcome'>;
   readonly duration: Histogram<'type' | 'outcome'>;
   readonly errors: Counter<'code'>;
+  readonly executions: Counter<'engine'>;
   readonly queries: Counter<'query' | 'mode' | 'outcome'>;
   readonly queryDuration: Histogram<'query' | 'mode'>;
   private readonly unsubscribe: () => void;
@@ -44,6 +46,12 @@ export class Metrics {
       name: 'diplograph_graphql_errors_total',
       help: 'GraphQL errors sent to clients, by extensions.code.',
       labelNames: ['code'],
+      registers,
+    });
+    this.executions = new Counter({
+      name: 'diplograph_graphql_executions_total',
+      help: 'GraphQL operations executed, by engine: compiled (graphql-jit) or interpreted (graphql-js).',
+      labelNames: ['engine'],
       registers,
     });
     this.queries = new Counter({

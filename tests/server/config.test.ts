@@ -10,6 +10,7 @@ describe('configuration from the environment', () => {
     expect(config.EMBEDDED_NEO4J_PORT).toBe(0);
     expect(config.LOG_LEVEL).toBe('info');
     expect(config.HEAP_GROWING_PERCENT).toBe(30);
+    expect(config.GRAPHQL_COMPILE_AFTER).toBe(2);
     expect(dataDir(config)).toBe(path.join(PROJECT_ROOT, 'data', 'neo4j'));
   });
 
@@ -25,6 +26,7 @@ describe('configuration from the environment', () => {
       DATA_DIR: '/tmp/somewhere',
       EMBEDDED_NEO4J_PORT: '7688',
       HEAP_GROWING_PERCENT: '0',
+      GRAPHQL_COMPILE_AFTER: '0',
     });
     expect(config).toMatchObject({
       PORT: 8080,
@@ -36,6 +38,7 @@ describe('configuration from the environment', () => {
       NEO4J_DATABASE: 'graph',
       EMBEDDED_NEO4J_PORT: 7688,
       HEAP_GROWING_PERCENT: 0,
+      GRAPHQL_COMPILE_AFTER: 0,
     });
     expect(dataDir(config)).toBe('/tmp/somewhere');
   });
@@ -56,6 +59,7 @@ describe('configuration from the environment', () => {
     ['NEO4J_QUERY_TIMEOUT_MS', '0', /NEO4J_QUERY_TIMEOUT_MS must be positive/],
     ['SEED_ON_EMPTY', 'maybe', /SEED_ON_EMPTY must be true or false/],
     ['HEAP_GROWING_PERCENT', '-5', /HEAP_GROWING_PERCENT/],
+    ['GRAPHQL_COMPILE_AFTER', 'often', /GRAPHQL_COMPILE_AFTER must be a whole number/],
   ])('rejects %s=%s with a message naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

@@ -10,9 +10,14 @@ import { type App, createApp } from '../../src/server/app';
 
 export const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
 
-/** The configuration tests run with: the test database, and whatever a test overrides. */
+/**
+ * The configuration tests run with: the test database, and whatever a test overrides. A test sends
+ * most documents once, so they are compiled at once (GRAPHQL_COMPILE_AFTER=1): the suite checks
+ * what a service runs for its clients' repeated documents. `GRAPHQL_COMPILE_AFTER=0 npm test`
+ * runs it all on graphql-js instead; tests/server/execution.test.ts checks that both agree.
+ */
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ ...process.env, NODE_ENV: 'test', PORT: '0', ...overrides });
+  return loadConfig({ GRAPHQL_COMPILE_AFTER: '1', ...process.env, NODE_ENV: 'test', PORT: '0', ...overrides });
 }
 
 /** A connection to the run's Neo4j with the migrations applied. */
