@@ -19,8 +19,9 @@ const KINDS = {
  * promise), as graphql-jit's compiled documents require of every interface and union.
  */
 export async function loadEntity(loaders: LoaderRegistry, ref: EntityRef | null): Promise<Entity | null> {
-  const kind = ref ? KINDS[ref.kind as keyof typeof KINDS] : undefined;
-  if (!ref || !kind) return null;
+  if (!ref) return null;
+  const kind = KINDS[ref.kind as keyof typeof KINDS];
+  if (!kind) return null;
   const entity: object | null = await loaders.load(kind.loader as typeof personById, ref.id);
   return entity ? Object.assign(new kind.type(), entity) : null;
 }

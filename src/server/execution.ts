@@ -79,8 +79,8 @@ export function executionGateway(schema: GraphQLSchema, options: ExecutionOption
   };
 }
 
-/** The executor itself (exported for the tests). */
-export function documentExecutor(schema: GraphQLSchema, { compileAfter, onExecute }: ExecutionOptions): GatewayExecutor {
+/** The executor the gateway hands Apollo. */
+function documentExecutor(schema: GraphQLSchema, { compileAfter, onExecute }: ExecutionOptions): GatewayExecutor {
   // By Apollo's hash of the query text and the operation chosen in it.
   const known = new LRUCache<string, Known>({ max: COMPILED_DOCUMENTS_MAX });
 
@@ -115,7 +115,9 @@ export function documentExecutor(schema: GraphQLSchema, { compileAfter, onExecut
     // No data at all: the variables did not coerce, and nothing ran.
     if (!('data' in result)) return interpret(request);
     onExecute?.('compiled');
-    return result.errors ? { ...result, errors: result.errors.map((error) => asGraphQLError(error, request.source)) } : result;
+    if (!result.errors) return result;
+    const source = request.source === undefined ? undefined : new Source(request.source);
+    return { ...result, errors: result.errors.map((error) => asGraphQLError(error, source)) };
   };
 }
 
@@ -125,8 +127,7 @@ export function documentExecutor(schema: GraphQLSchema, { compileAfter, onExecut
  * both. This is the error graphql-js would have made: same message, locations, path and original
  * error (whose extensions, our codes among them, it takes).
  */
-function asGraphQLError(error: GraphQLError, text: string | undefined): GraphQLError {
-  const source = text === undefined ? undefined : new Source(text);
+function asGraphQLError(error: GraphQLError, source: Source | undefined): GraphQLError {
   const positions = source && error.locations?.map(({ line, column }) => offsetOf(source.body, line, column));
   return new GraphQLError(error.message, {
     source,
