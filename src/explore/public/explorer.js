@@ -282,11 +282,15 @@ ${EVIDENCE}`;
   // fcose counts the labels in the node sizes, but it is a force layout: from an unlucky random
   // start two labels can still end up on each other (rarely: none in 310 drawings of Blinken's
   // network, one in a test run). The page promises readable labels, so such a drawing is laid out
-  // again from a new start, a few times at most, and the one with the fewest overlaps is kept.
+  // again from a new start, a few times at most, and the one with the fewest overlaps is kept. The
+  // retries stop once the layouts have taken a second: a network of hundreds of nodes, where some
+  // overlap is likely whatever the start, is not made to wait for four of them.
   const LAYOUT_ATTEMPTS = 4;
+  const LAYOUT_RETRY_BUDGET_MS = 1000;
 
   function runLayout(randomize) {
     if (cy.nodes().length === 0) return;
+    const started = performance.now();
     let best = null;
     for (let attempt = 1; attempt <= LAYOUT_ATTEMPTS; attempt += 1) {
       // A retry starts afresh even for an expansion: readable matters more than staying in place.
@@ -294,6 +298,7 @@ ${EVIDENCE}`;
       const overlaps = labelOverlaps();
       if (overlaps === 0) return;
       if (!best || overlaps < best.overlaps) best = { overlaps, positions: cy.nodes().map((n) => [n, { ...n.position() }]) };
+      if (performance.now() - started > LAYOUT_RETRY_BUDGET_MS) break;
     }
     cy.batch(() => best.positions.forEach(([node, position]) => node.position(position)));
     cy.fit(undefined, 40);
